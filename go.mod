@@ -1,0 +1,3 @@
+module github.com/letta-go/letta
+
+go 1.26
