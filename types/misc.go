@@ -1,0 +1,188 @@
+package types
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Health is the answer of the health check: server version and status.
+type Health struct {
+	Version string `json:"version"`
+	Status  string `json:"status"`
+}
+
+// Provider is a configured LLM provider with its API key (the server returns the key in clear
+// text).
+type Provider struct {
+	// The id of the provider, lazily created by the database manager.
+	ID *string `json:"id,omitzero"`
+	// The name of the provider
+	Name string `json:"name"`
+	// API key used for requests to the provider.
+	APIKey *string `json:"api_key,omitzero"`
+	// The last update timestamp of the provider.
+	UpdatedAt *Time `json:"updated_at,omitzero"`
+	// The organization the object belongs to (sent by the server; not declared by the reference
+	// client).
+	OrganizationID *string `json:"organization_id,omitzero"`
+}
+
+// Organization is a Letta organization (not used by any method).
+type Organization struct {
+	// The human-friendly ID of the Org
+	ID *string `json:"id,omitzero"`
+	// The name of the organization.
+	Name *string `json:"name,omitzero"`
+	// The creation date of the organization.
+	CreatedAt *Time `json:"created_at,omitzero"`
+}
+
+// OrganizationCreate is the body for creating an organization (not used by any method).
+type OrganizationCreate struct {
+	// The name of the organization.
+	Name *string `json:"name,omitzero"`
+}
+
+// User is a Letta user (not used by any method).
+type User struct {
+	// The human-friendly ID of the User
+	ID *string `json:"id,omitzero"`
+	// The name of the user.
+	Name string `json:"name"`
+	// The creation date of the user.
+	CreatedAt *Time `json:"created_at,omitzero"`
+	// The update date of the user.
+	UpdatedAt *Time `json:"updated_at,omitzero"`
+	// Whether this user is deleted or not.
+	IsDeleted *bool `json:"is_deleted,omitzero"`
+}
+
+// UserCreate is the body for creating a user (not used by any method).
+type UserCreate struct {
+	// The name of the user.
+	Name string `json:"name"`
+}
+
+// UserUpdate is the body for updating a user (not used by any method).
+type UserUpdate struct {
+	// The id of the user to update.
+	ID string `json:"id"`
+	// The new name of the user.
+	Name *string `json:"name,omitzero"`
+}
+
+// AuthRequest is the body of a password login request (not used by any method).
+type AuthRequest struct {
+	// Admin password provided when starting the Letta server
+	Password *string `json:"password,omitzero"`
+}
+
+// AuthResponse is the answer to an AuthRequest (not used by any method).
+type AuthResponse struct {
+	// UUID of the user
+	UUID string `json:"uuid"`
+	// Whether the user is an admin
+	IsAdmin *bool `json:"is_admin,omitzero"`
+}
+
+// ConflictErrorBody is the body of a 409 answer from agents.templates.migrate (Letta Cloud).
+type ConflictErrorBody struct {
+	// Message is the error text; empty encodes as ConflictErrorBodyDefaultMessage.
+	Message string `json:"message"`
+}
+
+// NotFoundErrorBody is the body of a 404 answer from Letta Cloud template endpoints (not used by
+// any method).
+type NotFoundErrorBody struct {
+	// Message is the error text; empty encodes as NotFoundErrorBodyDefaultMessage.
+	Message string `json:"message"`
+}
+
+// InternalServerErrorBody is the body of a 500 answer from agents.templates.create (Letta Cloud;
+// not used by any method of this SDK).
+type InternalServerErrorBody struct {
+	// Message is the error text; empty encodes as InternalServerErrorBodyDefaultMessage.
+	Message string `json:"message"`
+}
+
+// Default messages of the error bodies, written when Message is empty.
+const (
+	ConflictErrorBodyDefaultMessage       = "You can only migrate agents to a new versioned agent template that belongs to the same project"
+	NotFoundErrorBodyDefaultMessage       = "Agent not found"
+	InternalServerErrorBodyDefaultMessage = "Failed to create agent template"
+)
+
+// MarshalJSON encodes the body, writing the default message when Message is empty.
+func (b ConflictErrorBody) MarshalJSON() ([]byte, error) {
+	return marshalErrorBody(b.Message, ConflictErrorBodyDefaultMessage)
+}
+
+// MarshalJSON encodes the body, writing the default message when Message is empty.
+func (b NotFoundErrorBody) MarshalJSON() ([]byte, error) {
+	return marshalErrorBody(b.Message, NotFoundErrorBodyDefaultMessage)
+}
+
+// MarshalJSON encodes the body, writing the default message when Message is empty.
+func (b InternalServerErrorBody) MarshalJSON() ([]byte, error) {
+	return marshalErrorBody(b.Message, InternalServerErrorBodyDefaultMessage)
+}
+
+func marshalErrorBody(msg, def string) ([]byte, error) {
+	if msg == "" {
+		msg = def
+	}
+	return json.Marshal(struct {
+		Message string `json:"message"`
+	}{msg})
+}
+
+// ValidationErrorLocItem is one element of a validation error location
+// path: a field name (a JSON string) or a list index (a JSON integer).
+type ValidationErrorLocItem struct {
+	// Name is the field name when IsIndex is false.
+	Name string
+	// Index is the list index when IsIndex is true.
+	Index int
+	// IsIndex says the element is an index, not a name.
+	IsIndex bool
+}
+
+// String returns the name, or the index in decimal.
+func (l ValidationErrorLocItem) String() string {
+	if l.IsIndex {
+		return strconv.Itoa(l.Index)
+	}
+	return l.Name
+}
+
+// MarshalJSON encodes the element as a JSON string or integer.
+func (l ValidationErrorLocItem) MarshalJSON() ([]byte, error) {
+	if l.IsIndex {
+		return strconv.AppendInt(nil, int64(l.Index), 10), nil
+	}
+	return json.Marshal(l.Name)
+}
+
+// UnmarshalJSON decodes a JSON string or integer.
+func (l *ValidationErrorLocItem) UnmarshalJSON(data []byte) error {
+	switch c := jsonKind(data); {
+	case c == '"':
+		var s string
+		if err := json.Unmarshal(data, &s); err != nil {
+			return &decodeError{typ: "ValidationErrorLocItem", err: err}
+		}
+		*l = ValidationErrorLocItem{Name: s}
+	case c == '-' || (c >= '0' && c <= '9'):
+		var n int
+		if err := json.Unmarshal(data, &n); err != nil {
+			return &decodeError{typ: "ValidationErrorLocItem", err: err}
+		}
+		*l = ValidationErrorLocItem{Index: n, IsIndex: true}
+	default:
+		if err := syntaxError(data); err != nil {
+			return &decodeError{typ: "ValidationErrorLocItem", err: err}
+		}
+		return decodeErrorf("ValidationErrorLocItem", "expected a string or an integer, got %s", kindName(c))
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package types
+
+import "encoding/json"
+
+// AgentsSearchRequestSearchItemZero filters agents.search by template version. It always encodes
+// "field":"version".
+type AgentsSearchRequestSearchItemZero struct {
+	Value string `json:"value"`
+}
+
+// AgentsSearchRequestSearchItemOne filters agents.search by agent name (eq, neq or contains). It
+// always encodes "field":"name".
+type AgentsSearchRequestSearchItemOne struct {
+	Operator AgentsSearchRequestSearchItemOneOperator `json:"operator"`
+	Value    string                                   `json:"value"`
+}
+
+// AgentsSearchRequestSearchItemTwo filters agents.search by tags. It always encodes "field":"tags"
+// and "operator":"contains".
+type AgentsSearchRequestSearchItemTwo struct {
+	Value []string `json:"value,omitzero"`
+}
+
+// AgentsSearchRequestSearchItemDirection orders agents.search results by creation or update time.
+// It always encodes "field":"order_by".
+type AgentsSearchRequestSearchItemDirection struct {
+	Value     AgentsSearchRequestSearchItemDirectionValue     `json:"value"`
+	Direction AgentsSearchRequestSearchItemDirectionDirection `json:"direction"`
+}
+
+// AgentsSearchRequestSearchItem is one condition of agents.search, chosen
+// by its "field": "version" (AgentsSearchRequestSearchItemZero), "name"
+// (AgentsSearchRequestSearchItemOne), "tags"
+// (AgentsSearchRequestSearchItemTwo) or "order_by"
+// (AgentsSearchRequestSearchItemDirection). Each variant always encodes its
+// field literal. UnknownAgentsSearchRequestSearchItem keeps any other
+// condition as raw JSON.
+type AgentsSearchRequestSearchItem interface {
+	isAgentsSearchRequestSearchItem()
+}
+
+// UnknownAgentsSearchRequestSearchItem is a search condition whose "field"
+// this SDK does not know, or that has none. Raw is its JSON as received; it
+// encodes back unchanged.
+type UnknownAgentsSearchRequestSearchItem struct {
+	// Field is the "field" found in Raw, "" if there was none.
+	Field string
+	// Raw is the JSON object as received.
+	Raw json.RawMessage
+}
+
+func (AgentsSearchRequestSearchItemZero) isAgentsSearchRequestSearchItem()      {}
+func (AgentsSearchRequestSearchItemOne) isAgentsSearchRequestSearchItem()       {}
+func (AgentsSearchRequestSearchItemTwo) isAgentsSearchRequestSearchItem()       {}
+func (AgentsSearchRequestSearchItemDirection) isAgentsSearchRequestSearchItem() {}
+func (UnknownAgentsSearchRequestSearchItem) isAgentsSearchRequestSearchItem()   {}
+
+// MarshalJSON encodes the condition with "field":"version".
+func (i AgentsSearchRequestSearchItemZero) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchRequestSearchItemZero
+	return marshalTagged(`"field":"version"`, plain(i))
+}
+
+// MarshalJSON encodes the condition with "field":"name".
+func (i AgentsSearchRequestSearchItemOne) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchRequestSearchItemOne
+	return marshalTagged(`"field":"name"`, plain(i))
+}
+
+// MarshalJSON encodes the condition with "field":"tags" and "operator":"contains".
+func (i AgentsSearchRequestSearchItemTwo) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchRequestSearchItemTwo
+	return marshalTagged(`"field":"tags","operator":"contains"`, plain(i))
+}
+
+// MarshalJSON encodes the condition with "field":"order_by".
+func (i AgentsSearchRequestSearchItemDirection) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchRequestSearchItemDirection
+	return marshalTagged(`"field":"order_by"`, plain(i))
+}
+
+// MarshalJSON returns Raw unchanged (null when empty).
+func (i UnknownAgentsSearchRequestSearchItem) MarshalJSON() ([]byte, error) {
+	return marshalRaw(i.Raw)
+}
+
+// UnmarshalJSON keeps a copy of data as Raw.
+func (i *UnknownAgentsSearchRequestSearchItem) UnmarshalJSON(data []byte) error {
+	i.Raw = cloneRaw(data)
+	i.Field, _, _ = scanKey(data, "field")
+	return nil
+}
+
+// UnmarshalAgentsSearchRequestSearchItem decodes one search condition by its
+// "field"; an unknown or missing field gives
+// UnknownAgentsSearchRequestSearchItem. JSON null gives nil; other
+// non-object JSON is an error.
+func UnmarshalAgentsSearchRequestSearchItem(data []byte) (AgentsSearchRequestSearchItem, error) {
+	const typ = "AgentsSearchRequestSearchItem"
+	field, _, err := scanKey(data, "field")
+	if err != nil {
+		c := jsonKind(data)
+		if serr := syntaxError(data); serr != nil {
+			return nil, &decodeError{typ: typ, err: serr}
+		}
+		if c == 'n' {
+			return nil, nil
+		}
+		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+	}
+	var item AgentsSearchRequestSearchItem
+	switch field {
+	case "version":
+		item, err = decodeVariant[AgentsSearchRequestSearchItemZero]("AgentsSearchRequestSearchItemZero", data)
+	case "name":
+		item, err = decodeVariant[AgentsSearchRequestSearchItemOne]("AgentsSearchRequestSearchItemOne", data)
+	case "tags":
+		item, err = decodeVariant[AgentsSearchRequestSearchItemTwo]("AgentsSearchRequestSearchItemTwo", data)
+	case "order_by":
+		item, err = decodeVariant[AgentsSearchRequestSearchItemDirection]("AgentsSearchRequestSearchItemDirection", data)
+	default:
+		if serr := syntaxError(data); serr != nil {
+			return nil, &decodeError{typ: typ, err: serr}
+		}
+		return UnknownAgentsSearchRequestSearchItem{Field: field, Raw: cloneRaw(data)}, nil
+	}
+	if err != nil {
+		return nil, &decodeError{typ: typ, err: err}
+	}
+	return item, nil
+}

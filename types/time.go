@@ -1,0 +1,105 @@
+package types
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// Time is a timestamp as the Letta server sends it. It embeds time.Time, so
+// all of time.Time's methods work on it.
+//
+// Decoding is lenient, like the reference client's: RFC 3339 with "Z" or a
+// numeric offset ("2025-01-24T18:03:04+00:00"), any number of fractional
+// digits, naive timestamps without a zone ("2025-01-24T17:59:37.406651",
+// sent by SQLite-backed servers and for Job.CompletedAt), read as UTC; "T" or
+// a space between date and time; a bare date ("2025-01-24", midnight UTC);
+// a JSON number of Unix seconds; and JSON null, which leaves the value
+// unchanged. Anything else is an error. Encoding writes RFC 3339 with
+// nanosecond precision (time.RFC3339Nano), keeping the parsed offset.
+type Time struct {
+	time.Time
+}
+
+// NewTime wraps t as a Time.
+func NewTime(t time.Time) Time { return Time{Time: t} }
+
+var errBadTime = errors.New("not an RFC 3339 timestamp")
+
+// UnmarshalJSON decodes a JSON string timestamp, a number of Unix seconds or
+// null (see Time).
+func (t *Time) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	if string(data) == "null" {
+		return nil
+	}
+	if len(data) > 0 && (data[0] == '-' || (data[0] >= '0' && data[0] <= '9')) {
+		f, err := strconv.ParseFloat(string(data), 64)
+		// Keep the year within 0000..9999 so the value encodes back.
+		if err != nil || math.IsNaN(f) || f < -62167219200 || f >= 253402300800 {
+			return decodeErrorf("Time", "invalid Unix timestamp %.40s", data)
+		}
+		sec, frac := math.Modf(f)
+		t.Time = time.Unix(int64(sec), int64(frac*1e9)).UTC()
+		return nil
+	}
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return decodeErrorf("Time", "expected a JSON string or number, got %s", kindName(jsonKind(data)))
+	}
+	s := string(data[1 : len(data)-1])
+	if bytes.IndexByte(data[1:len(data)-1], '\\') >= 0 {
+		// Timestamps never need escapes; reject rather than guess.
+		return decodeErrorf("Time", "%q: %w", s, errBadTime)
+	}
+	parsed, err := ParseTime(s)
+	if err != nil {
+		return &decodeError{typ: "Time", err: err}
+	}
+	t.Time = parsed
+	return nil
+}
+
+// MarshalJSON encodes the timestamp as an RFC 3339 JSON string with up to
+// nine fractional digits.
+func (t Time) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, len(time.RFC3339Nano)+2)
+	b = append(b, '"')
+	b = t.Time.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"'), nil
+}
+
+// ParseTime parses a timestamp in any of the forms Time accepts from JSON
+// strings: RFC 3339 with "Z" or an offset, a naive date-time read as UTC, or
+// a bare date.
+func ParseTime(s string) (time.Time, error) {
+	if len(s) < 10 {
+		return time.Time{}, fmt.Errorf("%q: %w", s, errBadTime)
+	}
+	if len(s) == 10 {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: %w", s, errBadTime)
+		}
+		return t, nil
+	}
+	b := []byte(s)
+	if b[10] == ' ' || b[10] == 't' {
+		b[10] = 'T'
+	}
+	if last := len(b) - 1; b[last] == 'z' {
+		b[last] = 'Z'
+	}
+	norm := string(b)
+	if t, err := time.Parse(time.RFC3339Nano, norm); err == nil {
+		return t, nil
+	}
+	// A naive timestamp: no zone. Go accepts any number of fractional
+	// digits after the seconds even when the layout has none.
+	if t, err := time.Parse("2006-01-02T15:04:05", norm); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q: %w", s, errBadTime)
+}

@@ -1,0 +1,161 @@
+package types
+
+import "encoding/json"
+
+// ChildToolRule constrains which tools may be called after ToolName: only the listed Children. It
+// encodes with "type":"ToolRule".
+type ChildToolRule struct {
+	// The name of the tool. Must exist in the database for the user's organization.
+	ToolName string `json:"tool_name"`
+	// The children tools that can be invoked.
+	Children []string `json:"children,omitzero"`
+}
+
+// InitToolRule makes ToolName the tool the agent must call first. It encodes with
+// "type":"InitToolRule".
+type InitToolRule struct {
+	// The name of the tool. Must exist in the database for the user's organization.
+	ToolName string `json:"tool_name"`
+}
+
+// TerminalToolRule ends the agent loop once ToolName has been called. It encodes with
+// "type":"TerminalToolRule".
+type TerminalToolRule struct {
+	// The name of the tool. Must exist in the database for the user's organization.
+	ToolName string `json:"tool_name"`
+}
+
+// ConditionalToolRule chooses the next tool from the output of ToolName: ChildOutputMapping maps
+// an output to a tool, DefaultChild is used when nothing matches. It encodes with
+// "type":"conditional".
+type ConditionalToolRule struct {
+	// The name of the tool. Must exist in the database for the user's organization.
+	ToolName string `json:"tool_name"`
+	// The default child tool to be called. If None, any tool can be called.
+	DefaultChild *string `json:"default_child,omitzero"`
+	// The output case to check for mapping
+	ChildOutputMapping map[string]string `json:"child_output_mapping,omitzero"`
+	// Whether to throw an error when output doesn't match any case
+	RequireOutputMapping *bool `json:"require_output_mapping,omitzero"`
+}
+
+// ToolRule constrains the order in which an agent calls its tools. One
+// interface serves the three reference unions AgentStateToolRulesItem,
+// CreateAgentRequestToolRulesItem and UpdateAgentToolRulesItem. The
+// variants are ChildToolRule, InitToolRule, TerminalToolRule and
+// ConditionalToolRule, plus UnknownToolRule for a rule type this SDK does
+// not know. Each variant always encodes its "type" (the reference client
+// omits it unless set, and the server then misreads Terminal rules).
+type ToolRule interface {
+	isToolRule()
+}
+
+// UnknownToolRule is a tool rule whose "type" this SDK does not know (such
+// as "continue_loop"), or one that identifies no rule. Raw is the rule's
+// JSON as received; it encodes back unchanged.
+type UnknownToolRule struct {
+	// Type is the "type" found in Raw, "" if there was none.
+	Type string
+	// Raw is the JSON object as received.
+	Raw json.RawMessage
+}
+
+func (ChildToolRule) isToolRule()       {}
+func (InitToolRule) isToolRule()        {}
+func (TerminalToolRule) isToolRule()    {}
+func (ConditionalToolRule) isToolRule() {}
+func (UnknownToolRule) isToolRule()     {}
+
+// MarshalJSON encodes the rule with "type":"ToolRule".
+func (r ChildToolRule) MarshalJSON() ([]byte, error) {
+	type plain ChildToolRule
+	return marshalTagged(`"type":"ToolRule"`, plain(r))
+}
+
+// MarshalJSON encodes the rule with "type":"InitToolRule".
+func (r InitToolRule) MarshalJSON() ([]byte, error) {
+	type plain InitToolRule
+	return marshalTagged(`"type":"InitToolRule"`, plain(r))
+}
+
+// MarshalJSON encodes the rule with "type":"TerminalToolRule".
+func (r TerminalToolRule) MarshalJSON() ([]byte, error) {
+	type plain TerminalToolRule
+	return marshalTagged(`"type":"TerminalToolRule"`, plain(r))
+}
+
+// MarshalJSON encodes the rule with "type":"conditional".
+func (r ConditionalToolRule) MarshalJSON() ([]byte, error) {
+	type plain ConditionalToolRule
+	return marshalTagged(`"type":"conditional"`, plain(r))
+}
+
+// MarshalJSON returns Raw unchanged (null when empty).
+func (r UnknownToolRule) MarshalJSON() ([]byte, error) { return marshalRaw(r.Raw) }
+
+// UnmarshalJSON keeps a copy of data as Raw.
+func (r *UnknownToolRule) UnmarshalJSON(data []byte) error {
+	r.Raw = cloneRaw(data)
+	r.Type, _, _ = scanKey(data, "type")
+	return nil
+}
+
+// UnmarshalToolRule decodes one tool rule, choosing the variant by "type":
+// "ToolRule" gives ChildToolRule, "InitToolRule" InitToolRule,
+// "TerminalToolRule" TerminalToolRule and "conditional" ConditionalToolRule;
+// any other type gives UnknownToolRule.
+//
+// Without a "type" (or with null), the rule is recognized by its keys: a
+// "children" key makes a ChildToolRule, "child_output_mapping" or
+// "default_child" a ConditionalToolRule, and otherwise a "tool_name" an
+// InitToolRule (as the server does); an object with none of these keys is
+// an UnknownToolRule. JSON null gives nil; other non-object JSON is an error.
+func UnmarshalToolRule(data []byte) (ToolRule, error) {
+	const typ = "ToolRule"
+	t, state, err := scanKey(data, "type")
+	if err != nil {
+		c := jsonKind(data)
+		if serr := syntaxError(data); serr != nil {
+			return nil, &decodeError{typ: typ, err: serr}
+		}
+		if c == 'n' {
+			return nil, nil
+		}
+		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+	}
+	if state == keyAbsent {
+		members, err := objectMembers(typ, data)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case hasKeys(members, "children"):
+			t = string(ToolRuleTypeToolRule)
+		case hasKeys(members, "child_output_mapping") || hasKeys(members, "default_child"):
+			t = string(ToolRuleTypeConditional)
+		case hasKeys(members, "tool_name"):
+			t = string(ToolRuleTypeInitToolRule)
+		}
+	}
+	var r ToolRule
+	switch ToolRuleType(t) {
+	case ToolRuleTypeToolRule:
+		r, err = decodeVariant[ChildToolRule]("ChildToolRule", data)
+	case ToolRuleTypeInitToolRule:
+		r, err = decodeVariant[InitToolRule]("InitToolRule", data)
+	case ToolRuleTypeTerminalToolRule:
+		r, err = decodeVariant[TerminalToolRule]("TerminalToolRule", data)
+	case ToolRuleTypeConditional:
+		r, err = decodeVariant[ConditionalToolRule]("ConditionalToolRule", data)
+	default:
+		if serr := syntaxError(data); serr != nil {
+			return nil, &decodeError{typ: typ, err: serr}
+		}
+		found, _, _ := scanKey(data, "type")
+		return UnknownToolRule{Type: found, Raw: cloneRaw(data)}, nil
+	}
+	if err != nil {
+		return nil, &decodeError{typ: typ, err: err}
+	}
+	return r, nil
+}

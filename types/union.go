@@ -1,0 +1,384 @@
+package types
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// This file holds the small machinery shared by every union: a cheap scan
+// for a discriminator key, decode errors that name the type, tagged
+// encoding, and decoding of union-valued fields inside ordinary structs.
+
+// decodeError is a decoding failure of a named type. Nested failures read
+// "types: decoding AgentState: tool_rules[1]: decoding ToolRule: …".
+type decodeError struct {
+	typ string
+	err error
+}
+
+func (e *decodeError) Error() string { return "types: " + e.msg() }
+
+func (e *decodeError) msg() string {
+	var inner *decodeError
+	if errors.As(e.err, &inner) && inner == e.err {
+		return "decoding " + e.typ + ": " + inner.msg()
+	}
+	return "decoding " + e.typ + ": " + e.err.Error()
+}
+
+func (e *decodeError) Unwrap() error { return e.err }
+
+// decodeErrorf returns a decodeError for typ with a formatted cause.
+func decodeErrorf(typ, format string, args ...any) error {
+	return &decodeError{typ: typ, err: fmt.Errorf(format, args...)}
+}
+
+// pathError prefixes an error with the JSON key or index where it happened.
+type pathError struct {
+	path string
+	err  error
+}
+
+func (e *pathError) Error() string {
+	var inner *decodeError
+	if errors.As(e.err, &inner) && inner == e.err {
+		return e.path + ": " + inner.msg()
+	}
+	return e.path + ": " + e.err.Error()
+}
+
+func (e *pathError) Unwrap() error { return e.err }
+
+// jsonKind returns the first non-space byte of data, or 0 when there is none.
+func jsonKind(data []byte) byte {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		return c
+	}
+	return 0
+}
+
+// kindName describes a JSON value by its first byte, for error messages.
+func kindName(c byte) string {
+	switch {
+	case c == '{':
+		return "object"
+	case c == '[':
+		return "array"
+	case c == '"':
+		return "string"
+	case c == 't' || c == 'f':
+		return "boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "number"
+	case c == 0:
+		return "empty input"
+	}
+	return "invalid JSON"
+}
+
+// syntaxError returns encoding/json's description of why data is not a
+// valid JSON value, or nil if it is one.
+func syntaxError(data []byte) error {
+	var v any
+	return json.Unmarshal(data, &v)
+}
+
+// keyState is what a top-level scan found for one key.
+type keyState int
+
+const (
+	keyAbsent    keyState = iota // the key is missing or null
+	keyString                    // the key holds a string
+	keyNonString                 // the key holds a number, bool, object or array
+)
+
+var errScan = errors.New("malformed JSON object")
+
+// scanKey looks for key among the top-level members of the JSON object in
+// data, without decoding anything else. It returns the key's string value
+// when it holds a string. The first occurrence wins. It only checks the
+// syntax it walks over; callers decode data fully afterwards, which
+// validates the rest. errScan means data is not a well-formed object up to
+// the key (or to its end, when the key is absent).
+func scanKey(data []byte, key string) (string, keyState, error) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return "", keyAbsent, errScan
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return "", keyAbsent, nil
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return "", keyAbsent, errScan
+		}
+		end, escaped := scanString(data, i)
+		if end < 0 {
+			return "", keyAbsent, errScan
+		}
+		match := false
+		if escaped {
+			var k string
+			if json.Unmarshal(data[i:end], &k) != nil {
+				return "", keyAbsent, errScan
+			}
+			match = k == key
+		} else {
+			match = string(data[i+1:end-1]) == key
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return "", keyAbsent, errScan
+		}
+		i = skipSpace(data, i+1)
+		if match {
+			return scanKeyValue(data, i)
+		}
+		i = skipValue(data, i)
+		if i < 0 {
+			return "", keyAbsent, errScan
+		}
+		i = skipSpace(data, i)
+		if i >= len(data) {
+			return "", keyAbsent, errScan
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return "", keyAbsent, nil
+		default:
+			return "", keyAbsent, errScan
+		}
+	}
+}
+
+// scanKeyValue classifies the value starting at data[i].
+func scanKeyValue(data []byte, i int) (string, keyState, error) {
+	if i >= len(data) {
+		return "", keyAbsent, errScan
+	}
+	switch data[i] {
+	case '"':
+		end, escaped := scanString(data, i)
+		if end < 0 {
+			return "", keyAbsent, errScan
+		}
+		if !escaped {
+			return string(data[i+1 : end-1]), keyString, nil
+		}
+		var s string
+		if json.Unmarshal(data[i:end], &s) != nil {
+			return "", keyAbsent, errScan
+		}
+		return s, keyString, nil
+	case 'n':
+		if bytes.HasPrefix(data[i:], []byte("null")) {
+			return "", keyAbsent, nil
+		}
+		return "", keyAbsent, errScan
+	}
+	if skipValue(data, i) < 0 {
+		return "", keyAbsent, errScan
+	}
+	return "", keyNonString, nil
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString returns the index just past the JSON string starting at
+// data[i] (which is '"') and whether it contains escapes; -1 if unterminated.
+func scanString(data []byte, i int) (int, bool) {
+	escaped := false
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			return j + 1, escaped
+		}
+	}
+	return -1, escaped
+}
+
+// skipValue returns the index just past the JSON value starting at data[i],
+// or -1. Nested containers are matched by bracket counting only.
+func skipValue(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	switch data[i] {
+	case '"':
+		end, _ := scanString(data, i)
+		return end
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				end, _ := scanString(data, j)
+				if end < 0 {
+					return -1
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	}
+	j := i
+	for j < len(data) {
+		switch data[j] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			if j == i {
+				return -1
+			}
+			return j
+		}
+		j++
+	}
+	return -1
+}
+
+// hasKeys reports, for a JSON object given as a raw member map, whether
+// every key is present with a non-null value.
+func hasKeys(members map[string]json.RawMessage, keys ...string) bool {
+	for _, k := range keys {
+		v, ok := members[k]
+		if !ok || string(v) == "null" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectMembers decodes a JSON object into its raw members.
+func objectMembers(typ string, data []byte) (map[string]json.RawMessage, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return nil, &decodeError{typ: typ, err: err}
+	}
+	return members, nil
+}
+
+// cloneRaw copies data so a kept json.RawMessage does not alias a buffer
+// the caller may reuse.
+func cloneRaw(data []byte) json.RawMessage {
+	return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+}
+
+// decodeVariant decodes data into a new V, naming typ in errors.
+func decodeVariant[V any](typ string, data []byte) (V, error) {
+	var v V
+	if err := json.Unmarshal(data, &v); err != nil {
+		var de *decodeError
+		if errors.As(err, &de) {
+			return v, err
+		}
+		return v, &decodeError{typ: typ, err: err}
+	}
+	return v, nil
+}
+
+// marshalTagged encodes v (a struct without methods) as a JSON object whose
+// first members are the literal tags, e.g. `"message_type":"assistant_message"`.
+func marshalTagged(tags string, v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(tags)+len(b)+2)
+	out = append(out, '{')
+	out = append(out, tags...)
+	if len(b) > 2 {
+		out = append(out, ',')
+		out = append(out, b[1:]...)
+	} else {
+		out = append(out, '}')
+	}
+	return out, nil
+}
+
+// marshalRaw returns raw, or null when it is empty.
+func marshalRaw(raw json.RawMessage) ([]byte, error) {
+	if len(raw) == 0 {
+		return []byte("null"), nil
+	}
+	return raw, nil
+}
+
+// unmarshalWithUnions decodes data into aux (a struct embedding a pointer
+// to the target's method-free copy, with every union field shadowed by a
+// json.RawMessage) and then runs fill, which decodes the raw union fields.
+// Errors name typ.
+func unmarshalWithUnions(typ string, data []byte, aux any, fill func() error) error {
+	if err := json.Unmarshal(data, aux); err != nil {
+		return &decodeError{typ: typ, err: err}
+	}
+	if err := fill(); err != nil {
+		return &decodeError{typ: typ, err: err}
+	}
+	return nil
+}
+
+// unionField decodes one union-valued field; an absent key gives the zero
+// value (a nil interface).
+func unionField[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) (T, error) {
+	var zero T
+	if len(raw) == 0 {
+		return zero, nil
+	}
+	v, err := dec(raw)
+	if err != nil {
+		return zero, &pathError{path: key, err: err}
+	}
+	return v, nil
+}
+
+// unionSlice decodes a JSON array of union values; absent or null gives nil
+// and [] gives an empty, non-nil slice (so it encodes back as []).
+func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, &pathError{path: key, err: err}
+	}
+	out := make([]T, len(items))
+	for i, item := range items {
+		v, err := dec(item)
+		if err != nil {
+			return nil, &pathError{path: key + "[" + strconv.Itoa(i) + "]", err: err}
+		}
+		out[i] = v
+	}
+	return out, nil
+}
