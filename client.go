@@ -1,0 +1,118 @@
+// Package letta is the Go SDK for the Letta REST API: a server for stateful
+// LLM agents with memory blocks, archival memory, tools and data sources.
+//
+//	client := letta.NewClient(option.WithBaseURL("http://localhost:8283"))
+//	agent, err := client.Agents.Create(ctx, agents.CreateParams{Model: new("openai/gpt-4o-mini")})
+//
+// # Configuration
+//
+// NewClient reads LETTA_BASE_URL and LETTA_API_KEY from the environment;
+// options given to it override them, and options given to a method override
+// the client's for that call. See package option.
+//
+// # Errors
+//
+// A non-2xx response is a *types.APIError; errors.Is matches it against
+// types.ErrNotFound, ErrUnprocessable, ErrConflict, ErrUnauthorized,
+// ErrRateLimited and ErrServer. A 2xx response that is not the JSON the
+// method expects is a *types.DecodeError. An empty id is an error returned
+// before anything is sent.
+//
+// # Retries and timeouts
+//
+// Failed requests are retried twice by default (option.WithMaxRetries), with
+// exponential backoff from 0.5 s up to 8 s plus jitter, or as long as the
+// server's Retry-After or Retry-After-Ms asks (capped at 60 s). GET, PUT and
+// DELETE are retried on connection errors, 408, 409, 429 and 5xx. POST and
+// PATCH are retried only where the server cannot have acted: 429, 503, or a
+// connection that failed before the request was written, because a retried
+// message would run the agent twice. A stream is never retried. The context
+// bounds the whole call, option.WithRequestTimeout (default 60 s) each
+// attempt, and option.WithStreamIdleTimeout a silent stream.
+package letta
+
+import (
+	"os"
+
+	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/blocks"
+	"github.com/letta-go/letta/health"
+	"github.com/letta-go/letta/jobs"
+	"github.com/letta-go/letta/models"
+	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/providers"
+	"github.com/letta-go/letta/runs"
+	"github.com/letta-go/letta/sources"
+	"github.com/letta-go/letta/tag"
+	"github.com/letta-go/letta/tools"
+)
+
+// Base URLs of the two Letta environments.
+const (
+	// EnvironmentLettaCloud is Letta Cloud, the default.
+	EnvironmentLettaCloud = "https://app.letta.com"
+	// EnvironmentSelfHosted is a Letta server on this machine's default port.
+	EnvironmentSelfHosted = "http://localhost:8283"
+)
+
+// Client is the entry point of the SDK: one field per API resource, all
+// sharing the client's options.
+type Client struct {
+	// Tools manages tools.
+	Tools *tools.Client
+	// Sources manages data sources, their files and passages.
+	Sources *sources.Client
+	// Agents manages agents and their memory, tools, sources and messages.
+	Agents *agents.Client
+	// Models lists the available LLM and embedding models.
+	Models *models.Client
+	// Blocks manages memory blocks.
+	Blocks *blocks.Client
+	// Jobs tracks background jobs.
+	Jobs *jobs.Client
+	// Health checks the server.
+	Health *health.Client
+	// Providers manages LLM providers.
+	Providers *providers.Client
+	// Runs tracks agent runs.
+	Runs *runs.Client
+	// Tag lists agent tags.
+	Tag *tag.Client
+
+	// Options are the client-wide options, environment defaults first.
+	Options []option.RequestOption
+}
+
+// NewClient returns a client for the Letta API. The base URL is Letta Cloud
+// unless LETTA_BASE_URL is set; the token comes from LETTA_API_KEY; opts
+// override both.
+func NewClient(opts ...option.RequestOption) *Client {
+	opts = append(DefaultClientOptions(), opts...)
+	return &Client{
+		Tools:     tools.NewClient(opts...),
+		Sources:   sources.NewClient(opts...),
+		Agents:    agents.NewClient(opts...),
+		Models:    models.NewClient(opts...),
+		Blocks:    blocks.NewClient(opts...),
+		Jobs:      jobs.NewClient(opts...),
+		Health:    health.NewClient(opts...),
+		Providers: providers.NewClient(opts...),
+		Runs:      runs.NewClient(opts...),
+		Tag:       tag.NewClient(opts...),
+		Options:   opts,
+	}
+}
+
+// DefaultClientOptions returns the options NewClient starts from: the base
+// URL from LETTA_BASE_URL (else Letta Cloud) and the token from
+// LETTA_API_KEY.
+func DefaultClientOptions() []option.RequestOption {
+	opts := []option.RequestOption{option.WithBaseURL(EnvironmentLettaCloud)}
+	if v := os.Getenv("LETTA_BASE_URL"); v != "" {
+		opts = append(opts, option.WithBaseURL(v))
+	}
+	if v := os.Getenv("LETTA_API_KEY"); v != "" {
+		opts = append(opts, option.WithToken(v))
+	}
+	return opts
+}

@@ -1,0 +1,120 @@
+// Package core is the one HTTP core of the SDK: every resource method builds
+// a [Request] and hands it to [Call], [Core.Do] or [Core.Stream], which
+// apply the options, send it with retries and timeouts, and decode the
+// response or the error.
+package core
+
+import (
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Version is the SDK version sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is Letta Cloud, the reference client's default environment.
+const DefaultBaseURL = "https://app.letta.com"
+
+// Defaults applied before any option.
+const (
+	DefaultMaxRetries     = 2
+	DefaultRequestTimeout = 60 * time.Second
+)
+
+// HTTPDoer sends one HTTP request; *http.Client implements it.
+type HTTPDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// MiddlewareNext sends the request on to the next middleware or the transport.
+type MiddlewareNext = func(*http.Request) (*http.Response, error)
+
+// Middleware wraps every attempt of every request; it may inspect or change
+// the request and the response.
+type Middleware = func(*http.Request, MiddlewareNext) (*http.Response, error)
+
+// BodyField is one patch applied to the JSON body: Path is a dotted key path.
+type BodyField struct {
+	Path  string
+	Value any
+}
+
+// Config is the resolved configuration of one call: the client's options
+// followed by the call's own.
+type Config struct {
+	BaseURL           string
+	Token             string
+	HTTPClient        HTTPDoer
+	Header            http.Header
+	Query             url.Values
+	BodyFields        []BodyField
+	MaxRetries        int
+	RequestTimeout    time.Duration
+	StreamIdleTimeout time.Duration
+	Middlewares       []Middleware
+	// Err is the first error an option reported; the call fails with it
+	// before anything is sent.
+	Err error
+}
+
+// RequestOption changes the configuration of a client or of one call.
+type RequestOption func(*Config)
+
+// NewConfig applies the client-wide options and then the call's options
+// over the defaults, so a per-call option wins.
+func NewConfig(client, call []RequestOption) *Config {
+	cfg := &Config{
+		BaseURL:        DefaultBaseURL,
+		HTTPClient:     DefaultHTTPClient,
+		MaxRetries:     DefaultMaxRetries,
+		RequestTimeout: DefaultRequestTimeout,
+	}
+	for _, opt := range client {
+		opt(cfg)
+	}
+	for _, opt := range call {
+		opt(cfg)
+	}
+	return cfg
+}
+
+// DefaultHTTPClient is shared by every client that does not bring its own.
+// It has no overall timeout (that would cut long streams; the context and
+// the per-attempt timeout bound calls instead), keeps enough idle
+// connections per host for many concurrent callers, and never forwards the
+// Authorization header to another host on a redirect.
+var DefaultHTTPClient = &http.Client{
+	Transport:     newTransport(),
+	CheckRedirect: checkRedirect,
+}
+
+func newTransport() *http.Transport {
+	return &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   30 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   128,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: 1 * time.Second,
+	}
+}
+
+// checkRedirect follows at most 10 redirects and drops credentials when a
+// redirect leaves the original host (net/http alone would keep them for a
+// subdomain).
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errTooManyRedirects
+	}
+	if req.URL.Host != via[0].URL.Host || req.URL.Scheme != via[0].URL.Scheme {
+		req.Header.Del("Authorization")
+	}
+	return nil
+}
