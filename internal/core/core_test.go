@@ -140,7 +140,9 @@ func TestBodyEncodingAndBodyFields(t *testing.T) {
 		call(params{Name: new("x"), Tags: []string{"a"}},
 			func(c *Config) { c.BodyFields = append(c.BodyFields, BodyField{"name", nil}) },
 			func(c *Config) { c.BodyFields = append(c.BodyFields, BodyField{"llm_config.model_wrapper", nil}) },
-			func(c *Config) { c.BodyFields = append(c.BodyFields, BodyField{"llm_config.n", json.Number("12345678901234567890")}) }))
+			func(c *Config) {
+				c.BodyFields = append(c.BodyFields, BodyField{"llm_config.n", json.Number("12345678901234567890")})
+			}))
 	// A body field on a method without a body makes one.
 	_, err := Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x"}, []RequestOption{func(c *Config) { c.BodyFields = []BodyField{{"a.b", 1}} }})
 	require.NoError(t, err)
@@ -691,7 +693,9 @@ func TestOptionErrorsStopTheCall(t *testing.T) {
 }
 
 func TestMiddlewareOrderAndNilResponse(t *testing.T) {
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, `{"id":"`+r.Header.Get("X-Order")+`"}`) })
+	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		jsonReply(w, 200, `{"id":"`+r.Header.Get("X-Order")+`"}`)
+	})
 	var order bytes.Buffer
 	mw := func(name string) Middleware {
 		return func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
