@@ -179,10 +179,13 @@ func lookup(v any, path string) any {
 // Each resource's conformance_*_test.go file registers its methods.
 var (
 	conformanceMu    sync.Mutex
-	conformanceCalls = map[string]func(ctx context.Context, c *letta.Client, a *caseArgs) error{}
+	conformanceCalls = map[string]conformanceCall{}
 )
 
-func register(sdk string, call func(ctx context.Context, c *letta.Client, a *caseArgs) error) {
+// conformanceCall makes one call through the Go API and returns its result.
+type conformanceCall func(ctx context.Context, c *letta.Client, a *caseArgs) (any, error)
+
+func register(sdk string, call conformanceCall) {
 	conformanceMu.Lock()
 	defer conformanceMu.Unlock()
 	conformanceCalls[sdk] = call
@@ -247,7 +250,8 @@ func TestConformance(t *testing.T) {
 			client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithToken("sk-test-123"), option.WithMaxRetries(0))
 			a := &caseArgs{t: t, c: &gc, ep: ep}
 			a.opts = nullOptions(t, &gc)
-			require.NoError(t, call(context.Background(), client, a))
+			_, err := call(context.Background(), client, a)
+			require.NoError(t, err)
 			for _, d := range compareRequest(t, &gc, ep, got) {
 				differences[d]++
 			}
