@@ -9,9 +9,12 @@ import (
 // Client calls the /v1/agents endpoints.
 type Client struct {
 	core core.Core
+	// Messages sends messages to an agent and reads its history.
+	Messages *MessagesClient
 }
 
-// NewClient returns a agents client; letta.NewClient makes one for you.
+// NewClient returns an agents client; letta.NewClient makes one for you.
 func NewClient(opts ...option.RequestOption) *Client {
-	return &Client{core: core.NewCore(opts)}
+	c := core.NewCore(opts)
+	return &Client{core: c, Messages: &MessagesClient{core: c}}
 }
