@@ -53,6 +53,9 @@ func (p ContentParts) MarshalJSON() ([]byte, error) {
 func UnmarshalMessageContent(data []byte) (MessageContent, error) {
 	switch c := jsonKind(data); c {
 	case '"':
+		if s, ok := plainString(data); ok {
+			return ContentString(s), nil
+		}
 		s, err := decodeVariant[string]("MessageContent", data)
 		return ContentString(s), err
 	case '[':

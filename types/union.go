@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // This file holds the small machinery shared by every union: a cheap scan
@@ -297,7 +298,15 @@ func cloneRaw(data []byte) json.RawMessage {
 // decodeVariant decodes data into a new V, naming typ in errors.
 func decodeVariant[V any](typ string, data []byte) (V, error) {
 	var v V
-	if err := json.Unmarshal(data, &v); err != nil {
+	var err error
+	if u, ok := any(&v).(json.Unmarshaler); ok {
+		// Every UnmarshalJSON of this package validates all of data
+		// itself; calling it directly saves encoding/json a second pass.
+		err = u.UnmarshalJSON(data)
+	} else {
+		err = json.Unmarshal(data, &v)
+	}
+	if err != nil {
 		var de *decodeError
 		if errors.As(err, &de) {
 			return v, err
@@ -381,4 +390,23 @@ func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, err
 		out[i] = v
 	}
 	return out, nil
+}
+
+// plainString returns the value of a JSON string that needs no unescaping
+// (no backslash, no control character, valid UTF-8), without calling
+// encoding/json; ok is false when data is anything else.
+func plainString(data []byte) (string, bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return "", false
+	}
+	body := data[1 : len(data)-1]
+	for _, c := range body {
+		if c < 0x20 || c == '\\' || c == '"' {
+			return "", false
+		}
+	}
+	if !utf8.Valid(body) {
+		return "", false
+	}
+	return string(body), true
 }

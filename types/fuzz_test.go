@@ -1,0 +1,165 @@
+package types
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// fuzzDecoders are the union decoders under fuzz, by type name.
+var fuzzDecoders = []struct {
+	name string
+	dec  func([]byte) (any, error)
+}{
+	{"LettaMessage", func(b []byte) (any, error) { return UnmarshalLettaMessage(b) }},
+	{"LettaStreamingResponse", func(b []byte) (any, error) { return UnmarshalLettaStreamingResponse(b) }},
+	{"ToolRule", func(b []byte) (any, error) { return UnmarshalToolRule(b) }},
+	{"ToolCallMessageToolCall", func(b []byte) (any, error) { return UnmarshalToolCallMessageToolCall(b) }},
+	{"MessageContent", func(b []byte) (any, error) { return UnmarshalMessageContent(b) }},
+	{"AgentsSearchRequestSearchItem", func(b []byte) (any, error) { return UnmarshalAgentsSearchRequestSearchItem(b) }},
+	{"SandboxConfigConfig", func(b []byte) (any, error) { return UnmarshalSandboxConfigConfig(b) }},
+}
+
+// fuzzStructs are types holding union fields, decoded through encoding/json.
+var fuzzStructs = []func() any{
+	func() any { return new(Time) },
+	func() any { return new(MessagesListResponse) },
+	func() any { return new(LettaResponse) },
+	func() any { return new(AgentState) },
+	func() any { return new(MessageCreate) },
+	func() any { return new(ToolCallMessage) },
+	func() any { return new(SystemMessage) },
+	func() any { return new(ValidationErrorLocItem) },
+	func() any { return new(SandboxConfigCreate) },
+}
+
+// FuzzUnmarshalUnions feeds arbitrary bytes to every union decoder and to
+// the structs that hold unions. No input may panic; a decode error must
+// name the type; and whatever decodes must encode, decode again to the same
+// variant, and encode to the same bytes (the first encoding is canonical).
+func FuzzUnmarshalUnions(f *testing.F) {
+	for _, seed := range fuzzSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, d := range fuzzDecoders {
+			v, err := d.dec(data)
+			if err != nil {
+				if !strings.Contains(err.Error(), "types: decoding "+d.name) {
+					t.Fatalf("%s: error does not name the type: %v", d.name, err)
+				}
+				continue
+			}
+			out1, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%s: encoding %#v: %v", d.name, v, err)
+			}
+			v2, err := d.dec(out1)
+			if err != nil {
+				t.Fatalf("%s: decoding own output %s: %v", d.name, out1, err)
+			}
+			if reflect.TypeOf(v) != reflect.TypeOf(v2) {
+				t.Fatalf("%s: variant changed from %T to %T for %s", d.name, v, v2, out1)
+			}
+			out2, err := json.Marshal(v2)
+			if err != nil {
+				t.Fatalf("%s: encoding %#v: %v", d.name, v2, err)
+			}
+			if !bytes.Equal(out1, out2) {
+				t.Fatalf("%s: encoding not stable:\n%s\n%s", d.name, out1, out2)
+			}
+		}
+		for _, mk := range fuzzStructs {
+			v := mk()
+			if json.Unmarshal(data, v) != nil {
+				continue
+			}
+			out1, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%T: encoding: %v", v, err)
+			}
+			v2 := mk()
+			if err := json.Unmarshal(out1, v2); err != nil {
+				t.Fatalf("%T: decoding own output %s: %v", v, out1, err)
+			}
+			out2, err := json.Marshal(v2)
+			if err != nil {
+				t.Fatalf("%T: encoding: %v", v2, err)
+			}
+			if !bytes.Equal(out1, out2) {
+				t.Fatalf("%T: encoding not stable:\n%s\n%s", v, out1, out2)
+			}
+		}
+	})
+}
+
+// fuzzSeeds collects JSON values from the fixtures: every response body,
+// every list element and every stream frame, plus a few edge cases.
+func fuzzSeeds(tb testing.TB) [][]byte {
+	seeds := [][]byte{
+		[]byte(`null`), []byte(`{}`), []byte(`[]`), []byte(`""`), []byte(`"2025-01-24T17:59:37.406651"`),
+		[]byte(`"2025-01-24T18:03:04+00:00"`), []byte(`1737741784.5`),
+		[]byte(`{"message_type":"hologram_message"}`), []byte(`{"id":"m","date":"2025-01-24","content":"x"}`),
+		[]byte(`{"tool_name":"a","children":["b"]}`), []byte(`{"tool_name":"a","type":"continue_loop"}`),
+		[]byte(`{"field":"tags","operator":"contains","value":["a"]}`), []byte(`{"sandbox_dir":"/s"}`),
+		[]byte(`[{"type":"text","text":"a"}]`), []byte(`{"name":"f","arguments":"{}","tool_call_id":"c"}`),
+		[]byte(`{"error":"Stream failed","code":"X"}`), []byte(`["body",0]`),
+	}
+	files, _ := filepath.Glob("../testdata/responses/*.json")
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var fx responseFixture
+		if json.Unmarshal(raw, &fx) != nil || len(fx.Body) == 0 {
+			continue
+		}
+		if len(fx.Body) < 64<<10 { // keep the corpus small
+			seeds = append(seeds, fx.Body)
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(fx.Body, &items) == nil {
+			for _, item := range items {
+				if len(item) < 16<<10 {
+					seeds = append(seeds, item)
+				}
+			}
+		}
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(fx.Body, &obj) == nil {
+			for _, k := range []string{"tool_rules", "messages", "tool_call", "content"} {
+				if v, ok := obj[k]; ok && len(v) < 16<<10 {
+					seeds = append(seeds, v)
+				}
+			}
+		}
+	}
+	streams, _ := filepath.Glob("../testdata/streams/*.sse")
+	for _, file := range streams {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for line := range bytes.SplitSeq(raw, []byte("\n")) {
+			if data, ok := bytes.CutPrefix(line, []byte("data: ")); ok {
+				seeds = append(seeds, bytes.Clone(data))
+			}
+		}
+	}
+	return seeds
+}
+
+// TestFuzzSeedsDecode runs the fuzz property over the seeds in ordinary
+// test runs (go test also runs the seed corpus, this makes it explicit that
+// the seeds are non-trivial).
+func TestFuzzSeedsDecode(t *testing.T) {
+	seeds := fuzzSeeds(t)
+	if len(seeds) < 100 {
+		t.Fatalf("only %d fuzz seeds", len(seeds))
+	}
+}
