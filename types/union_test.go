@@ -138,7 +138,7 @@ func TestLettaMessageUnion(t *testing.T) {
 		`{"message_type":"tool_call_message","tool_call":[1]}`,
 		`{"message_type":"reasoning_message","reasoning":1}`,
 		`{"message_type":"hologram_message",}`,
-		`{"id":"m",` + date + `,"content":"x",}`,
+		`{"id":"m",`+date+`,"content":"x",}`,
 	)
 	_, err = UnmarshalLettaMessage([]byte(`{"message_type":"assistant_message","date":"yesterday"}`))
 	assert.ErrorContains(t, err, "AssistantMessage")
