@@ -78,7 +78,7 @@ func (c *Client) ListIter(ctx context.Context, params ListParams, opts ...option
 	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.Tool, error) {
 		params.After = after
 		return c.List(ctx, params, opts...)
-	}, func(t types.Tool) string { return core.Deref(t.ID) })
+	}, func(t types.Tool) string { return t.ID })
 }
 
 // CreateParams define a new tool.

@@ -59,7 +59,7 @@ type AgentEnvironmentVariable struct {
 	// The timestamp when the object was last updated.
 	UpdatedAt *Time `json:"updated_at,omitzero"`
 	// The human-friendly ID of the Agent-env
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the environment variable.
 	Key string `json:"key"`
 	// The value of the environment variable.
@@ -101,7 +101,7 @@ type Block struct {
 	// Metadata of the block.
 	Metadata map[string]any `json:"metadata,omitzero"`
 	// The human-friendly ID of the Block
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The id of the user that made this Block.
 	CreatedByID *string `json:"created_by_id,omitzero"`
 	// The id of the user that last updated this Block.
@@ -253,7 +253,7 @@ type Passage struct {
 	// The metadata of the passage.
 	Metadata map[string]any `json:"metadata,omitzero"`
 	// The human-friendly ID of the Passage
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The text of the passage.
 	Text string `json:"text"`
 	// The embedding of the passage.

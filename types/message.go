@@ -113,7 +113,7 @@ type Message struct {
 	// The timestamp when the object was last updated.
 	UpdatedAt *Time `json:"updated_at,omitzero"`
 	// The human-friendly ID of the Message
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The role of the participant.
 	Role MessageRole `json:"role"`
 	// The content of the message.

@@ -15,7 +15,7 @@ type Health struct {
 // text).
 type Provider struct {
 	// The id of the provider, lazily created by the database manager.
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the provider
 	Name string `json:"name"`
 	// API key used for requests to the provider.
@@ -30,7 +30,7 @@ type Provider struct {
 // Organization is a Letta organization (not used by any method).
 type Organization struct {
 	// The human-friendly ID of the Org
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the organization.
 	Name *string `json:"name,omitzero"`
 	// The creation date of the organization.
@@ -46,7 +46,7 @@ type OrganizationCreate struct {
 // User is a Letta user (not used by any method).
 type User struct {
 	// The human-friendly ID of the User
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the user.
 	Name string `json:"name"`
 	// The creation date of the user.

@@ -13,7 +13,7 @@ type SandboxConfig struct {
 	// The timestamp when the object was last updated.
 	UpdatedAt *Time `json:"updated_at,omitzero"`
 	// The human-friendly ID of the Sandbox
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The type of sandbox.
 	Type *SandboxType `json:"type,omitzero"`
 	// The JSON sandbox settings data.
@@ -44,7 +44,7 @@ type SandboxEnvironmentVariable struct {
 	// The timestamp when the object was last updated.
 	UpdatedAt *Time `json:"updated_at,omitzero"`
 	// The human-friendly ID of the Sandbox-env
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the environment variable.
 	Key string `json:"key"`
 	// The value of the environment variable.

@@ -3,7 +3,7 @@ package types
 // Source is a data source: a collection of files and passages that can be attached to agents.
 type Source struct {
 	// The human-friendly ID of the Source
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The name of the source.
 	Name string `json:"name"`
 	// The description of the source.
@@ -28,7 +28,7 @@ type Source struct {
 // FileMetadata describes one file uploaded to a source.
 type FileMetadata struct {
 	// The human-friendly ID of the File
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The unique identifier of the source associated with the document.
 	SourceID string `json:"source_id"`
 	// The name of the file.
@@ -74,7 +74,7 @@ type Job struct {
 	// The type of the job.
 	JobType *JobType `json:"job_type,omitzero"`
 	// The human-friendly ID of the Job
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The user that created the job (sent by the server; not declared by the reference client).
 	UserID *string `json:"user_id,omitzero"`
 }
@@ -98,7 +98,7 @@ type Run struct {
 	Metadata map[string]any `json:"metadata,omitzero"`
 	JobType  *JobType       `json:"job_type,omitzero"`
 	// The human-friendly ID of the Run
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The request configuration for the run.
 	RequestConfig *LettaRequestConfig `json:"request_config,omitzero"`
 	// The user that created the job (sent by the server; not declared by the reference client).

@@ -3,7 +3,7 @@ package types
 // Tool is a function an agent can call: its source code, JSON schema, tags and limits.
 type Tool struct {
 	// The human-friendly ID of the Tool
-	ID *string `json:"id,omitzero"`
+	ID string `json:"id,omitzero"`
 	// The type of the tool.
 	ToolType *ToolType `json:"tool_type,omitzero"`
 	// The description of the tool.
