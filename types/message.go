@@ -616,7 +616,7 @@ func (r *MessagesListResponse) UnmarshalJSON(data []byte) error {
 		r.Messages = msgs
 		return nil
 	}
-	msgs, err := unionSlice("[]LettaMessage", data, UnmarshalLettaMessage)
+	msgs, err := unionSlice("", data, UnmarshalLettaMessage)
 	if err != nil {
 		return &decodeError{typ: typ, err: err}
 	}
@@ -640,3 +640,83 @@ func (r MessagesListResponse) MarshalJSON() ([]byte, error) {
 
 // Len returns the number of messages in the list, of either kind.
 func (r MessagesListResponse) Len() int { return len(r.Messages) + len(r.LettaMessages) }
+
+// UnmarshalLettaMessages decodes a JSON array of LettaMessage values, each
+// by UnmarshalLettaMessage. null gives a nil slice and [] an empty,
+// non-nil one.
+func UnmarshalLettaMessages(data []byte) ([]LettaMessage, error) {
+	msgs, err := unionSlice("", data, UnmarshalLettaMessage)
+	if err != nil {
+		return nil, &decodeError{typ: "[]LettaMessage", err: err}
+	}
+	return msgs, nil
+}
+
+// LettaMessageID returns the id of a message of any variant; for an
+// UnknownLettaMessage, the "id" string of its raw JSON. It returns "" for
+// nil or when there is no id.
+func LettaMessageID(m LettaMessage) string {
+	switch m := m.(type) {
+	case SystemMessage:
+		return m.ID
+	case UserMessage:
+		return m.ID
+	case ReasoningMessage:
+		return m.ID
+	case ToolCallMessage:
+		return m.ID
+	case ToolReturnMessage:
+		return m.ID
+	case AssistantMessage:
+		return m.ID
+	case UnknownLettaMessage:
+		id, _, _ := scanKey(m.Raw, "id")
+		return id
+	case *SystemMessage, *UserMessage, *ReasoningMessage, *ToolCallMessage, *ToolReturnMessage, *AssistantMessage, *UnknownLettaMessage:
+		return LettaMessageID(derefMessage(m))
+	}
+	return ""
+}
+
+// derefMessage turns a pointer to a message variant into the value (nil
+// for a nil pointer).
+func derefMessage(m LettaMessage) LettaMessage {
+	switch p := m.(type) {
+	case *SystemMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *UserMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *ReasoningMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *ToolCallMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *ToolReturnMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *AssistantMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	case *UnknownLettaMessage:
+		if p != nil {
+			return *p
+		}
+		return nil
+	}
+	return m
+}

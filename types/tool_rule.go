@@ -159,3 +159,13 @@ func UnmarshalToolRule(data []byte) (ToolRule, error) {
 	}
 	return r, nil
 }
+
+// UnmarshalToolRules decodes a JSON array of tool rules, each by
+// UnmarshalToolRule. null gives a nil slice and [] an empty, non-nil one.
+func UnmarshalToolRules(data []byte) ([]ToolRule, error) {
+	rules, err := unionSlice("", data, UnmarshalToolRule)
+	if err != nil {
+		return nil, &decodeError{typ: "[]ToolRule", err: err}
+	}
+	return rules, nil
+}

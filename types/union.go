@@ -20,6 +20,7 @@ type decodeError struct {
 	err error
 }
 
+// Error reads "types: decoding T: cause".
 func (e *decodeError) Error() string { return "types: " + e.msg() }
 
 func (e *decodeError) msg() string {
@@ -30,6 +31,7 @@ func (e *decodeError) msg() string {
 	return "decoding " + e.typ + ": " + e.err.Error()
 }
 
+// Unwrap returns the cause.
 func (e *decodeError) Unwrap() error { return e.err }
 
 // decodeErrorf returns a decodeError for typ with a formatted cause.
@@ -43,6 +45,7 @@ type pathError struct {
 	err  error
 }
 
+// Error reads "path: cause".
 func (e *pathError) Error() string {
 	var inner *decodeError
 	if errors.As(e.err, &inner) && inner == e.err {
@@ -51,6 +54,7 @@ func (e *pathError) Error() string {
 	return e.path + ": " + e.err.Error()
 }
 
+// Unwrap returns the cause.
 func (e *pathError) Unwrap() error { return e.err }
 
 // jsonKind returns the first non-space byte of data, or 0 when there is none.
@@ -372,13 +376,17 @@ func unionField[T any](key string, raw json.RawMessage, dec func([]byte) (T, err
 }
 
 // unionSlice decodes a JSON array of union values; absent or null gives nil
-// and [] gives an empty, non-nil slice (so it encodes back as []).
+// and [] gives an empty, non-nil slice (so it encodes back as []). key
+// names the array in errors ("" for a top-level array).
 func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
+		if key == "" {
+			return nil, err
+		}
 		return nil, &pathError{path: key, err: err}
 	}
 	out := make([]T, len(items))

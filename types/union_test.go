@@ -419,3 +419,32 @@ func TestErrorBodies(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"message":"Agent not found"}`), &body))
 	assert.Equal(t, "Agent not found", body.Message)
 }
+
+func TestListDecodersAndMessageID(t *testing.T) {
+	msgs, err := UnmarshalLettaMessages([]byte(`[{"id":"a",` + date + `,"message_type":"reasoning_message","reasoning":"r"},{"id":"b","message_type":"new_kind"},null]`))
+	require.NoError(t, err)
+	require.Len(t, msgs, 3)
+	assert.Equal(t, "a", LettaMessageID(msgs[0]))
+	assert.Equal(t, "b", LettaMessageID(msgs[1]))
+	assert.Equal(t, "", LettaMessageID(msgs[2]))
+	assert.Equal(t, "c", LettaMessageID(&AssistantMessage{ID: "c"}))
+	assert.Equal(t, "", LettaMessageID((*AssistantMessage)(nil)))
+	assert.Equal(t, "", LettaMessageID(UnknownLettaMessage{}))
+
+	msgs, err = UnmarshalLettaMessages([]byte(`[]`))
+	require.NoError(t, err)
+	assert.NotNil(t, msgs)
+	msgs, err = UnmarshalLettaMessages([]byte(`null`))
+	require.NoError(t, err)
+	assert.Nil(t, msgs)
+	_, err = UnmarshalLettaMessages([]byte(`[{"message_type":"reasoning_message","reasoning":1}]`))
+	assert.ErrorContains(t, err, "types: decoding []LettaMessage: [0]: decoding LettaMessage: decoding ReasoningMessage")
+	_, err = UnmarshalLettaMessages([]byte(`{}`))
+	assert.ErrorContains(t, err, "types: decoding []LettaMessage")
+
+	rules, err := UnmarshalToolRules([]byte(`[{"tool_name":"a","type":"InitToolRule"},{"tool_name":"b","type":"TerminalToolRule"}]`))
+	require.NoError(t, err)
+	assert.Equal(t, []ToolRule{InitToolRule{ToolName: "a"}, TerminalToolRule{ToolName: "b"}}, rules)
+	_, err = UnmarshalToolRules([]byte(`[1]`))
+	assert.ErrorContains(t, err, "types: decoding []ToolRule: [0]: decoding ToolRule: expected a JSON object, got number")
+}
