@@ -1,0 +1,133 @@
+package runs_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/runs"
+	"github.com/letta-go/letta/types"
+)
+
+type call = fixtureCall[*runs.Client]
+
+func TestFixtures(t *testing.T) {
+	runFixtures(t, "runs", runs.NewClient, map[string]call{
+		"runs.list_runs": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.ListRuns(ctx)
+		},
+		"runs.list_active_runs": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.ListActiveRuns(ctx)
+		},
+		"runs.retrieve_run": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.RetrieveRun(ctx, "run-1")
+		},
+		"runs.delete_run": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.DeleteRun(ctx, "run-1")
+		},
+		"runs.list_run_messages": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.ListRunMessages(ctx, "run-1", runs.ListRunMessagesParams{})
+		},
+		"runs.retrieve_run_usage": func(ctx context.Context, c *runs.Client) (any, error) {
+			return c.RetrieveRunUsage(ctx, "run-1")
+		},
+	})
+}
+
+// TestListRunMessagesVariants: each element becomes its variant, and an
+// unknown message_type is kept, not dropped.
+func TestListRunMessagesVariants(t *testing.T) {
+	items := []string{
+		`{"id":"m1","date":"2025-01-24T23:31:24+00:00","message_type":"reasoning_message","reasoning":"r"}`,
+		`{"id":"m1","date":"2025-01-24T23:31:24+00:00","message_type":"tool_call_message","tool_call":{"name":"f","arguments":"{}","tool_call_id":"c"}}`,
+		`{"id":"m2","date":"2025-01-24T23:31:25+00:00","message_type":"hologram_message","beam":1}`,
+	}
+	url, queries := pagedServer(t, items, []string{"m1", "m1", "m2"}, 0)
+	c := runs.NewClient(option.WithBaseURL(url))
+	got, err := c.ListRunMessages(context.Background(), "run-1", runs.ListRunMessagesParams{Order: new("asc"), Role: new(types.MessageRoleAssistant), Limit: new(10)})
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assert.IsType(t, types.ReasoningMessage{}, got[0])
+	assert.IsType(t, types.ToolCallMessage{}, got[1])
+	unknown, ok := got[2].(types.UnknownLettaMessage)
+	require.True(t, ok, "%T", got[2])
+	assert.Equal(t, "hologram_message", unknown.MessageType)
+	assert.JSONEq(t, items[2], string(unknown.Raw))
+	q := queries()[0]
+	assert.Equal(t, "asc", q.Get("order"))
+	assert.Equal(t, "assistant", q.Get("role"))
+	assert.Equal(t, "10", q.Get("limit"))
+}
+
+func TestListRunMessagesIter(t *testing.T) {
+	// Seven messages from five stored messages: LettaMessages of one stored
+	// message share its id; the last one is of a type this SDK does not
+	// know, and must still give its id as the cursor.
+	ids := []string{"m0", "m1", "m1", "m2", "m3", "m3", "m4"}
+	var items []string
+	for i, id := range ids {
+		switch {
+		case i == len(ids)-1:
+			items = append(items, fmt.Sprintf(`{"id":%q,"date":"2025-01-24T23:31:24+00:00","message_type":"future_message"}`, id))
+		case i%2 == 0:
+			items = append(items, fmt.Sprintf(`{"id":%q,"date":"2025-01-24T23:31:24+00:00","message_type":"assistant_message","content":"hi %d"}`, id, i))
+		default:
+			items = append(items, fmt.Sprintf(`{"id":%q,"date":"2025-01-24T23:31:24+00:00","message_type":"reasoning_message","reasoning":"r%d"}`, id, i))
+		}
+	}
+	// The fake server resumes after the item whose cursor equals "after".
+	// Only the last LettaMessage of each stored message carries the stored
+	// id as its cursor, so the server resumes after the whole stored
+	// message, as the real server (which pages stored messages) does.
+	cursors := []string{"m0", "m1-a", "m1", "m2", "m3-a", "m3", "m4"}
+	ctx := context.Background()
+
+	t.Run("follows the id cursor until an empty page", func(t *testing.T) {
+		url, queries := pagedServer(t, items, cursors, 0)
+		c := runs.NewClient(option.WithBaseURL(url))
+		got, err := collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3), Order: new("asc")}))
+		require.NoError(t, err)
+		require.Len(t, got, len(items))
+		assert.IsType(t, types.UnknownLettaMessage{}, got[6])
+		q := queries()
+		var afters []string
+		for _, v := range q {
+			afters = append(afters, v.Get("after"))
+			assert.Equal(t, "asc", v.Get("order"))
+		}
+		// Pages: [m0 m1 m1] [m2 m3 m3] [m4] [] — a short page does not end
+		// the sequence, an empty one does.
+		assert.Equal(t, []string{"", "m1", "m3", "m4"}, afters)
+	})
+	t.Run("break stops fetching", func(t *testing.T) {
+		url, queries := pagedServer(t, items, cursors, 0)
+		c := runs.NewClient(option.WithBaseURL(url))
+		n := 0
+		for _, err := range c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}) {
+			require.NoError(t, err)
+			if n++; n == 4 {
+				break
+			}
+		}
+		assert.Len(t, queries(), 2)
+	})
+	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
+		url, _ := pagedServer(t, items, cursors, 2)
+		c := runs.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
+		got, err := collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}))
+		assert.Len(t, got, 3)
+		require.ErrorIs(t, err, types.ErrServer)
+	})
+	t.Run("an empty run id fails before sending", func(t *testing.T) {
+		url, queries := pagedServer(t, items, cursors, 0)
+		c := runs.NewClient(option.WithBaseURL(url))
+		got, err := collect(c.ListRunMessagesIter(ctx, "", runs.ListRunMessagesParams{}))
+		assert.Empty(t, got)
+		require.Error(t, err)
+		assert.Empty(t, queries())
+	})
+}
