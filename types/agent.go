@@ -284,8 +284,7 @@ func (a *AgentState) UnmarshalJSON(data []byte) error {
 		*plain
 		ToolRules json.RawMessage `json:"tool_rules"`
 	}{plain: (*plain)(a)}
-	return unmarshalWithUnions("AgentState", data, &aux, func() (err error) {
-		a.ToolRules, err = unionSlice("tool_rules", aux.ToolRules, UnmarshalToolRule)
-		return err
+	return unmarshalWithUnions("AgentState", data, &aux, func() error {
+		return setUnionSlice(&a.ToolRules, "tool_rules", aux.ToolRules, UnmarshalToolRule)
 	})
 }

@@ -14,11 +14,15 @@
 // recognize, so nothing a newer server sends is dropped. The variant is
 // chosen by the discriminator key (message_type, type, field) or by the
 // JSON kind, and every variant writes its own discriminator when encoded.
+// An Unknown… variant's MarshalJSON returns its Raw JSON byte for byte;
+// json.Marshal then compacts it and escapes <, > and & as it does for all
+// output (an Encoder with SetEscapeHTML(false) keeps them).
 // Each union has a decode function (UnmarshalLettaMessage,
 // UnmarshalLettaStreamingResponse, UnmarshalToolRule,
 // UnmarshalToolCallMessageToolCall, UnmarshalMessageContent,
-// UnmarshalAgentsSearchRequestSearchItem, UnmarshalSandboxConfigConfig),
-// and every struct holding a union field decodes it through encoding/json.
+// UnmarshalAgentsSearchRequestSearchItem, UnmarshalSandboxConfigConfig,
+// plus UnmarshalLettaMessages and UnmarshalToolRules for arrays), and every
+// struct holding a union field decodes it through encoding/json.
 //
 // Decode errors name the type that failed ("types: decoding LettaMessage: …");
 // no input makes a decoder panic.

@@ -275,6 +275,14 @@ func TestStreamFixtures(t *testing.T) {
 				out, err := json.Marshal(ev)
 				require.NoError(t, err)
 				assertLossless(t, fmt.Sprintf("%s frame %d", fx.ID, i), want, out)
+
+				// The decoded event of the metadata file gives the same.
+				ev2, err := UnmarshalLettaStreamingResponse(want)
+				require.NoError(t, err, "expected event %d", i)
+				assert.Equal(t, reflect.TypeOf(ev), reflect.TypeOf(ev2))
+				out2, err := json.Marshal(ev2)
+				require.NoError(t, err)
+				assertLossless(t, fmt.Sprintf("%s expected event %d", fx.ID, i), want, out2)
 			}
 		})
 	}

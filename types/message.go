@@ -297,9 +297,8 @@ func (m *SystemMessage) UnmarshalJSON(data []byte) error {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("SystemMessage", data, &aux, func() (err error) {
-		m.Content, err = unionField("content", aux.Content, UnmarshalMessageContent)
-		return err
+	return unmarshalWithUnions("SystemMessage", data, &aux, func() error {
+		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }
 
@@ -310,9 +309,8 @@ func (m *UserMessage) UnmarshalJSON(data []byte) error {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("UserMessage", data, &aux, func() (err error) {
-		m.Content, err = unionField("content", aux.Content, UnmarshalMessageContent)
-		return err
+	return unmarshalWithUnions("UserMessage", data, &aux, func() error {
+		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }
 
@@ -323,9 +321,8 @@ func (m *AssistantMessage) UnmarshalJSON(data []byte) error {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("AssistantMessage", data, &aux, func() (err error) {
-		m.Content, err = unionField("content", aux.Content, UnmarshalMessageContent)
-		return err
+	return unmarshalWithUnions("AssistantMessage", data, &aux, func() error {
+		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }
 
@@ -337,9 +334,8 @@ func (m *ToolCallMessage) UnmarshalJSON(data []byte) error {
 		*plain
 		ToolCall json.RawMessage `json:"tool_call"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("ToolCallMessage", data, &aux, func() (err error) {
-		m.ToolCall, err = unionField("tool_call", aux.ToolCall, UnmarshalToolCallMessageToolCall)
-		return err
+	return unmarshalWithUnions("ToolCallMessage", data, &aux, func() error {
+		return setUnion(&m.ToolCall, "tool_call", aux.ToolCall, UnmarshalToolCallMessageToolCall)
 	})
 }
 
@@ -533,9 +529,8 @@ func (r *LettaResponse) UnmarshalJSON(data []byte) error {
 		*plain
 		Messages json.RawMessage `json:"messages"`
 	}{plain: (*plain)(r)}
-	return unmarshalWithUnions("LettaResponse", data, &aux, func() (err error) {
-		r.Messages, err = unionSlice("messages", aux.Messages, UnmarshalLettaMessage)
-		return err
+	return unmarshalWithUnions("LettaResponse", data, &aux, func() error {
+		return setUnionSlice(&r.Messages, "messages", aux.Messages, UnmarshalLettaMessage)
 	})
 }
 
@@ -546,9 +541,8 @@ func (m *MessageCreate) UnmarshalJSON(data []byte) error {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("MessageCreate", data, &aux, func() (err error) {
-		m.Content, err = unionField("content", aux.Content, UnmarshalMessageContent)
-		return err
+	return unmarshalWithUnions("MessageCreate", data, &aux, func() error {
+		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }
 

@@ -147,9 +147,8 @@ func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
 		*plain
 		Config json.RawMessage `json:"config"`
 	}{plain: (*plain)(s)}
-	return unmarshalWithUnions("SandboxConfigCreate", data, &aux, func() (err error) {
-		s.Config, err = unionField("config", aux.Config, UnmarshalSandboxConfigConfig)
-		return err
+	return unmarshalWithUnions("SandboxConfigCreate", data, &aux, func() error {
+		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }
 
@@ -161,8 +160,7 @@ func (s *SandboxConfigUpdate) UnmarshalJSON(data []byte) error {
 		*plain
 		Config json.RawMessage `json:"config"`
 	}{plain: (*plain)(s)}
-	return unmarshalWithUnions("SandboxConfigUpdate", data, &aux, func() (err error) {
-		s.Config, err = unionField("config", aux.Config, UnmarshalSandboxConfigConfig)
-		return err
+	return unmarshalWithUnions("SandboxConfigUpdate", data, &aux, func() error {
+		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }

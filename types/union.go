@@ -361,18 +361,33 @@ func unmarshalWithUnions(typ string, data []byte, aux any, fill func() error) er
 	return nil
 }
 
-// unionField decodes one union-valued field; an absent key gives the zero
-// value (a nil interface).
-func unionField[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) (T, error) {
-	var zero T
+// setUnion decodes one union-valued field into *dst. As encoding/json does
+// for ordinary fields, an absent key leaves *dst unchanged and null sets it
+// to nil.
+func setUnion[T any](dst *T, key string, raw json.RawMessage, dec func([]byte) (T, error)) error {
 	if len(raw) == 0 {
-		return zero, nil
+		return nil
 	}
 	v, err := dec(raw)
 	if err != nil {
-		return zero, &pathError{path: key, err: err}
+		return &pathError{path: key, err: err}
 	}
-	return v, nil
+	*dst = v
+	return nil
+}
+
+// setUnionSlice decodes a JSON array of union values into *dst; an absent
+// key leaves *dst unchanged, null sets it to nil, [] to an empty slice.
+func setUnionSlice[T any](dst *[]T, key string, raw json.RawMessage, dec func([]byte) (T, error)) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	v, err := unionSlice(key, raw, dec)
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
 }
 
 // unionSlice decodes a JSON array of union values; absent or null gives nil

@@ -448,3 +448,25 @@ func TestListDecodersAndMessageID(t *testing.T) {
 	_, err = UnmarshalToolRules([]byte(`[1]`))
 	assert.ErrorContains(t, err, "types: decoding []ToolRule: [0]: decoding ToolRule: expected a JSON object, got number")
 }
+
+// TestUnionFieldsFollowEncodingJSON checks that a union field behaves like
+// an ordinary field when decoding into an existing value: an absent key
+// leaves it alone, null clears it.
+func TestUnionFieldsFollowEncodingJSON(t *testing.T) {
+	m := AssistantMessage{ID: "a", Content: ContentString("keep")}
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"b"}`), &m))
+	assert.Equal(t, AssistantMessage{ID: "b", Content: ContentString("keep")}, m)
+	require.NoError(t, json.Unmarshal([]byte(`{"content":null}`), &m))
+	assert.Nil(t, m.Content)
+
+	a := AgentState{ToolRules: []ToolRule{InitToolRule{ToolName: "x"}}}
+	require.NoError(t, json.Unmarshal([]byte(`{"name":"n"}`), &a))
+	assert.Len(t, a.ToolRules, 1)
+	require.NoError(t, json.Unmarshal([]byte(`{"tool_rules":null}`), &a))
+	assert.Nil(t, a.ToolRules)
+	require.NoError(t, json.Unmarshal([]byte(`{"tool_rules":[]}`), &a))
+	assert.NotNil(t, a.ToolRules)
+	out, err := json.Marshal(a)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"tool_rules":[]`)
+}
