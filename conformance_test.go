@@ -80,7 +80,8 @@ type endpoint struct {
 	Body *struct {
 		ContentType string `json:"content_type"`
 	} `json:"body"`
-	Streaming bool `json:"streaming"`
+	Streaming bool   `json:"streaming"`
+	Response  string `json:"response"`
 }
 
 // caseArgs hands a case's arguments to a conformance call.

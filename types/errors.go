@@ -26,6 +26,9 @@ var (
 	ErrRateLimited = errors.New("letta: rate limited")
 	// ErrServer matches any 5xx response.
 	ErrServer = errors.New("letta: server error")
+	// ErrEmptyPathParam is wrapped by the error a method returns, before
+	// sending anything, when an id or name it puts in the path is empty.
+	ErrEmptyPathParam = errors.New("an id is required")
 )
 
 // APIError is the error returned for every response with a non-2xx status.

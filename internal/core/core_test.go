@@ -95,7 +95,8 @@ func TestEmptyOrDotPathParamIsRejectedBeforeSending(t *testing.T) {
 	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, `{"id":"x"}`) })
 	c := client(srv)
 	_, err := get(c, "v1/agents/%s", "")
-	require.ErrorIs(t, err, ErrEmptyPathParam)
+	require.ErrorIs(t, err, types.ErrEmptyPathParam)
+	assert.EqualError(t, err, "letta: v1/agents/{}: path parameter 1 is empty: an id is required")
 	for _, id := range []string{".", ".."} {
 		_, err = get(c, "v1/agents/%s", id)
 		require.ErrorContains(t, err, "not a valid id")

@@ -48,11 +48,7 @@ type File struct {
 	Reader io.Reader
 }
 
-var (
-	errTooManyRedirects = errors.New("letta: stopped after 10 redirects")
-	// ErrEmptyPathParam is wrapped by the error for an empty path parameter.
-	ErrEmptyPathParam = errors.New("path parameter is empty")
-)
+var errTooManyRedirects = errors.New("letta: stopped after 10 redirects")
 
 // prepared is a request built once per call and re-sent on each attempt.
 type prepared struct {
@@ -129,9 +125,9 @@ func expandPath(path string, params []string) (string, error) {
 	for i, p := range params {
 		switch p {
 		case "":
-			return "", fmt.Errorf("letta: %s: path parameter %d: %w", path, i+1, ErrEmptyPathParam)
+			return "", fmt.Errorf("letta: %s: path parameter %d is empty: %w", strings.ReplaceAll(path, "%s", "{}"), i+1, types.ErrEmptyPathParam)
 		case ".", "..":
-			return "", fmt.Errorf("letta: %s: path parameter %d is %q, which is not a valid id", path, i+1, p)
+			return "", fmt.Errorf("letta: %s: path parameter %d is %q, which is not a valid id", strings.ReplaceAll(path, "%s", "{}"), i+1, p)
 		}
 		args[i] = url.PathEscape(p)
 	}
