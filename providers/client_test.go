@@ -150,6 +150,7 @@ func TestListProvidersIter(t *testing.T) {
 		url, queries := pagedServer(t, items, ids, 0)
 		c := providers.NewClient(option.WithBaseURL(url))
 		cctx, cancel := context.WithCancel(ctx)
+		defer cancel()
 		var err error
 		n := 0
 		for _, err = range c.ListProvidersIter(cctx, providers.ListProvidersParams{Limit: new(3)}) {

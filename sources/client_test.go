@@ -1,0 +1,225 @@
+package sources_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/sources"
+	"github.com/letta-go/letta/types"
+)
+
+type call = fixtureCall[*sources.Client]
+
+func TestFixtures(t *testing.T) {
+	runFixtures(t, "sources", sources.NewClient, map[string]call{
+		"sources.retrieve": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Retrieve(ctx, "source-1")
+		},
+		"sources.delete": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Delete(ctx, "source-1")
+		},
+		"sources.modify": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Modify(ctx, "source-1", sources.ModifyParams{Name: new("n")})
+		},
+		"sources.get_by_name": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.GetByName(ctx, "company-handbook")
+		},
+		"sources.list": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.List(ctx)
+		},
+		"sources.create": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Create(ctx, sources.CreateParams{Name: "n"})
+		},
+		"sources.files.upload": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Files.Upload(ctx, "source-1", sources.FilesUploadParams{File: strings.NewReader("x"), Filename: "x.txt"})
+		},
+		"sources.files.list": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Files.List(ctx, "source-1", sources.FilesListParams{})
+		},
+		"sources.files.delete": func(ctx context.Context, c *sources.Client) (any, error) {
+			return nil, c.Files.Delete(ctx, "source-1", "file-1")
+		},
+		"sources.passages.list": func(ctx context.Context, c *sources.Client) (any, error) {
+			return c.Passages.List(ctx, "source-1")
+		},
+	})
+}
+
+func TestGetByNameReturnsTheID(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "/v1/sources/name/Q3%20Planning%20%2F%20Notes", r.URL.EscapedPath())
+		io.WriteString(w, `"source-e3ec0720"`)
+	}))
+	defer srv.Close()
+	id, err := sources.NewClient(option.WithBaseURL(srv.URL)).GetByName(context.Background(), "Q3 Planning / Notes")
+	require.NoError(t, err)
+	assert.Equal(t, "source-e3ec0720", id)
+}
+
+// recorder is a server that records each request and answers with a
+// canned body for its method.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []recorded
+}
+
+type recorded struct {
+	method, path, query, contentType string
+	body                             []byte
+}
+
+func (rec *recorder) start(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, recorded{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Content-Type"), body})
+		rec.mu.Unlock()
+		switch {
+		case r.Method == "DELETE" && strings.Count(r.URL.Path, "/") == 4:
+			w.WriteHeader(http.StatusNoContent)
+		case r.Method == "DELETE":
+			io.WriteString(w, `null`)
+		case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/v1/sources/name/"):
+			io.WriteString(w, `"source-1"`)
+		case r.Method == "GET" && (r.URL.Path == "/v1/sources/" || strings.HasSuffix(r.URL.Path, "/files") || strings.HasSuffix(r.URL.Path, "/passages")):
+			io.WriteString(w, `[]`)
+		case strings.HasSuffix(r.URL.Path, "/upload"):
+			io.WriteString(w, `{"id":"job-1","status":"created"}`)
+		default:
+			io.WriteString(w, `{"id":"source-1","name":"n","embedding_config":{"embedding_endpoint_type":"openai","embedding_model":"m","embedding_dim":1}}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func (rec *recorder) last() recorded {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return rec.reqs[len(rec.reqs)-1]
+}
+
+func TestRequests(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name                string
+		call                func(c *sources.Client) error
+		method, path, query string
+		body                string
+	}{
+		{"retrieve", func(c *sources.Client) error { _, err := c.Retrieve(ctx, "source-1"); return err }, "GET", "/v1/sources/source-1", "", ""},
+		{"delete", func(c *sources.Client) error { _, err := c.Delete(ctx, "source-1"); return err }, "DELETE", "/v1/sources/source-1", "", ""},
+		{"modify nothing sends {}", func(c *sources.Client) error {
+			_, err := c.Modify(ctx, "source-1", sources.ModifyParams{})
+			return err
+		}, "PATCH", "/v1/sources/source-1", "", `{}`},
+		{"modify", func(c *sources.Client) error {
+			_, err := c.Modify(ctx, "source-1", sources.ModifyParams{Description: new("d"), Metadata: map[string]any{}, EmbeddingConfig: &types.EmbeddingConfig{EmbeddingEndpointType: "openai", EmbeddingModel: "m", EmbeddingDim: 8}})
+			return err
+		}, "PATCH", "/v1/sources/source-1", "", `{"description":"d","metadata":{},"embedding_config":{"embedding_endpoint_type":"openai","embedding_model":"m","embedding_dim":8}}`},
+		{"get by name", func(c *sources.Client) error { _, err := c.GetByName(ctx, "handbook"); return err }, "GET", "/v1/sources/name/handbook", "", ""},
+		{"list", func(c *sources.Client) error { _, err := c.List(ctx); return err }, "GET", "/v1/sources/", "", ""},
+		{"create", func(c *sources.Client) error {
+			_, err := c.Create(ctx, sources.CreateParams{Name: "handbook"})
+			return err
+		}, "POST", "/v1/sources/", "", `{"name":"handbook"}`},
+		{"files list", func(c *sources.Client) error {
+			_, err := c.Files.List(ctx, "source-1", sources.FilesListParams{Limit: new(100), After: new("file-9")})
+			return err
+		}, "GET", "/v1/sources/source-1/files", "after=file-9&limit=100", ""},
+		{"files delete has no files/ segment", func(c *sources.Client) error {
+			return c.Files.Delete(ctx, "source-1", "file-1")
+		}, "DELETE", "/v1/sources/source-1/file-1", "", ""},
+		{"passages list", func(c *sources.Client) error { _, err := c.Passages.List(ctx, "source-1"); return err }, "GET", "/v1/sources/source-1/passages", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var rec recorder
+			require.NoError(t, tc.call(sources.NewClient(option.WithBaseURL(rec.start(t)))))
+			got := rec.last()
+			assert.Equal(t, tc.method, got.method)
+			assert.Equal(t, tc.path, got.path)
+			assert.Equal(t, tc.query, got.query)
+			if tc.body == "" {
+				assert.Empty(t, got.body)
+			} else {
+				assert.JSONEq(t, tc.body, string(got.body))
+				assert.Equal(t, "application/json", got.contentType)
+			}
+		})
+	}
+}
+
+func TestFilesDeleteErrors(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		io.WriteString(w, `{"detail":"File file-1 not found"}`)
+	}))
+	defer srv.Close()
+	err := sources.NewClient(option.WithBaseURL(srv.URL)).Files.Delete(context.Background(), "source-1", "file-1")
+	require.ErrorIs(t, err, types.ErrNotFound)
+	assert.ErrorContains(t, err, "File file-1 not found")
+	// An empty id is refused before sending.
+	err = sources.NewClient(option.WithBaseURL(srv.URL)).Files.Delete(context.Background(), "source-1", "")
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, types.ErrNotFound)
+}
+
+func TestFilesListIter(t *testing.T) {
+	var items, ids []string
+	for i := range 5 {
+		id := fmt.Sprintf("file-%d", i)
+		ids = append(ids, id)
+		items = append(items, fmt.Sprintf(`{"id":%q,"source_id":"source-1","file_name":"f%d.txt","file_size":%d}`, id, i, i*10))
+	}
+	ctx := context.Background()
+	idsOf := func(fs []types.FileMetadata) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.ID)
+		}
+		return out
+	}
+
+	t.Run("follows the cursor to the end", func(t *testing.T) {
+		url, queries := pagedServer(t, items, ids, 0)
+		c := sources.NewClient(option.WithBaseURL(url))
+		got, err := collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
+		require.NoError(t, err)
+		assert.Equal(t, ids, idsOf(got))
+		q := queries()
+		require.Len(t, q, 3)
+		assert.Equal(t, []string{"", "file-1", "file-3"}, []string{q[0].Get("after"), q[1].Get("after"), q[2].Get("after")})
+	})
+	t.Run("break stops fetching", func(t *testing.T) {
+		url, queries := pagedServer(t, items, ids, 0)
+		c := sources.NewClient(option.WithBaseURL(url))
+		var got []string
+		for f, err := range c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}) {
+			require.NoError(t, err)
+			if got = append(got, f.ID); len(got) == 2 {
+				break
+			}
+		}
+		assert.Equal(t, ids[:2], got)
+		assert.Len(t, queries(), 1)
+	})
+	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
+		url, _ := pagedServer(t, items, ids, 2)
+		c := sources.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
+		got, err := collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
+		assert.Equal(t, ids[:2], idsOf(got))
+		require.ErrorIs(t, err, types.ErrServer)
+	})
+}
