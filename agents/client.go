@@ -11,6 +11,7 @@ package agents
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"net/http"
 
@@ -121,10 +122,13 @@ func (c *Client) List(ctx context.Context, params ListParams, opts ...option.Req
 // params.Limit, when the loop breaks, or at the first error (yielded with
 // a zero agent), including the context's.
 func (c *Client) ListIter(ctx context.Context, params ListParams, opts ...option.RequestOption) iter.Seq2[types.AgentState, error] {
-	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.AgentState, error) {
-		params.After = after
-		return c.List(ctx, params, opts...)
-	}, func(a types.AgentState) string { return a.ID })
+	return func(yield func(types.AgentState, error) bool) {
+		p := params // each range over the sequence pages on its own copy
+		core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.AgentState, error) {
+			p.After = after
+			return c.List(ctx, p, opts...)
+		}, func(a types.AgentState) string { return a.ID })(yield)
+	}
 }
 
 // CreateParams configure a new agent. All fields are optional; the server
@@ -214,7 +218,7 @@ func (p *CreateParams) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	p.ToolRules, err = decodeToolRules(aux.ToolRules)
+	p.ToolRules, err = decodeUnionSlice("tool_rules", aux.ToolRules, types.UnmarshalToolRule)
 	return err
 }
 
@@ -282,7 +286,7 @@ func (p *ModifyParams) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	p.ToolRules, err = decodeToolRules(aux.ToolRules)
+	p.ToolRules, err = decodeUnionSlice("tool_rules", aux.ToolRules, types.UnmarshalToolRule)
 	return err
 }
 
@@ -334,7 +338,7 @@ func (p *SearchParams) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	p.Search, err = decodeUnionSlice(aux.Search, types.UnmarshalAgentsSearchRequestSearchItem)
+	p.Search, err = decodeUnionSlice("search", aux.Search, types.UnmarshalAgentsSearchRequestSearchItem)
 	return err
 }
 
@@ -345,27 +349,22 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...option
 	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/search", Body: params}, opts)
 }
 
-// decodeToolRules decodes a JSON array of tool rules; absent or null
-// gives nil, [] an empty slice.
-func decodeToolRules(raw json.RawMessage) ([]types.ToolRule, error) {
-	return decodeUnionSlice(raw, types.UnmarshalToolRule)
-}
-
-// decodeUnionSlice decodes a JSON array of union values with dec; absent
-// or null gives nil, [] an empty, non-nil slice (so it encodes back as []).
-func decodeUnionSlice[T any](raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
+// decodeUnionSlice decodes the JSON array under key with dec; absent or
+// null gives nil, [] an empty, non-nil slice (so it encodes back as []).
+// Errors name the key and the index.
+func decodeUnionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("agents: decoding %s: %w", key, err)
 	}
 	out := make([]T, len(items))
 	for i, item := range items {
 		v, err := dec(item)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("agents: decoding %s[%d]: %w", key, i, err)
 		}
 		out[i] = v
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -293,4 +294,29 @@ func TestArchivalMemoryListIterBreakAndError(t *testing.T) {
 	assert.Empty(t, empty)
 	assert.ErrorIs(t, err, types.ErrEmptyPathParam)
 	assert.Len(t, failing.requests(), 2)
+}
+
+// TestIteratorsCanBeRangedConcurrently ranges one sequence from several
+// goroutines at once (run with -race): each range pages on its own.
+func TestIteratorsCanBeRangedConcurrently(t *testing.T) {
+	agentsRec := agentServer(t, 7, 50, "")
+	passagesRec := passageServer(t, 7, true)
+	agentSeq := agentsRec.client().ListIter(context.Background(), agents.ListParams{Limit: new(2)})
+	passageSeq := passagesRec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(2)})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			got, err := collect(t, agentSeq)
+			assert.NoError(t, err)
+			assert.Len(t, got, 7)
+		})
+		wg.Go(func() {
+			got, err := collect(t, passageSeq)
+			assert.NoError(t, err)
+			assert.Len(t, got, 7)
+		})
+	}
+	wg.Wait()
+	assert.Len(t, agentsRec.requests(), 4*4)
+	assert.Len(t, passagesRec.requests(), 4*4)
 }

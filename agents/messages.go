@@ -3,6 +3,7 @@ package agents
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 
 	"github.com/letta-go/letta/internal/core"
@@ -97,9 +98,12 @@ func (p *MessagesModifyParams) UnmarshalJSON(data []byte) error {
 	if len(aux.Content) == 0 {
 		return nil
 	}
-	var err error
-	p.Content, err = types.UnmarshalMessageContent(aux.Content)
-	return err
+	content, err := types.UnmarshalMessageContent(aux.Content)
+	if err != nil {
+		return fmt.Errorf("agents: decoding content: %w", err)
+	}
+	p.Content = content
+	return nil
 }
 
 // Modify updates the details of a message of an agent and returns the
