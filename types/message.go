@@ -374,8 +374,9 @@ func UnmarshalLettaMessage(data []byte) (LettaMessage, error) {
 	case UnknownLettaStreamingResponse:
 		return UnknownLettaMessage(v), nil
 	}
-	// A usage_statistics object is not a message.
-	return UnknownLettaMessage{MessageType: MessageTypeUsageStatistics, Raw: cloneRaw(data)}, nil
+	// Not reached: without stream, unmarshalMessage gives only the six
+	// messages or an unknown (usage_statistics included).
+	return nil, decodeErrorf("LettaMessage", "unexpected variant %T", m)
 }
 
 // UnmarshalLettaStreamingResponse decodes one stream event, choosing the
