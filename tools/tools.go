@@ -76,8 +76,9 @@ func (c *Client) List(ctx context.Context, params ListParams, opts ...option.Req
 // params.After and fetching params.Limit tools per request.
 func (c *Client) ListIter(ctx context.Context, params ListParams, opts ...option.RequestOption) iter.Seq2[types.Tool, error] {
 	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.Tool, error) {
-		params.After = after
-		return c.List(ctx, params, opts...)
+		page := params
+		page.After = after
+		return c.List(ctx, page, opts...)
 	}, func(t types.Tool) string { return t.ID })
 }
 
