@@ -3,6 +3,9 @@ package runs_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -130,4 +133,50 @@ func TestListRunMessagesIter(t *testing.T) {
 		require.Error(t, err)
 		assert.Empty(t, queries())
 	})
+}
+
+// TestListRunMessagesIterCursorOfEveryVariant: one message per page, so
+// each variant's id must serve as the cursor.
+func TestListRunMessagesIterCursorOfEveryVariant(t *testing.T) {
+	items := []string{
+		`{"id":"m-system","date":"2025-01-24T23:31:20+00:00","message_type":"system_message","content":"You are Letta."}`,
+		`{"id":"m-user","date":"2025-01-24T23:31:21+00:00","message_type":"user_message","content":[{"type":"text","text":"hi"}]}`,
+		`{"id":"m-reasoning","date":"2025-01-24T23:31:22+00:00","message_type":"reasoning_message","reasoning":"r"}`,
+		`{"id":"m-call","date":"2025-01-24T23:31:23+00:00","message_type":"tool_call_message","tool_call":{"name":"f","arguments":"{}","tool_call_id":"c"}}`,
+		`{"id":"m-return","date":"2025-01-24T23:31:24+00:00","message_type":"tool_return_message","tool_return":"ok","status":"success","tool_call_id":"c","stdout":null,"stderr":null}`,
+		`{"id":"m-assistant","date":"2025-01-24T23:31:25+00:00","message_type":"assistant_message","content":"hello"}`,
+		`{"id":"m-future","message_type":"future_message"}`,
+	}
+	ids := []string{"m-system", "m-user", "m-reasoning", "m-call", "m-return", "m-assistant", "m-future"}
+	url, queries := pagedServer(t, items, ids, 0)
+	c := runs.NewClient(option.WithBaseURL(url))
+	got, err := collect(c.ListRunMessagesIter(context.Background(), "run-1", runs.ListRunMessagesParams{Limit: new(1)}))
+	require.NoError(t, err)
+	require.Len(t, got, len(items))
+	want := []any{types.SystemMessage{}, types.UserMessage{}, types.ReasoningMessage{}, types.ToolCallMessage{}, types.ToolReturnMessage{}, types.AssistantMessage{}, types.UnknownLettaMessage{}}
+	for i := range want {
+		assert.IsType(t, want[i], got[i])
+	}
+	var afters []string
+	for _, q := range queries() {
+		afters = append(afters, q.Get("after"))
+	}
+	assert.Equal(t, append([]string{""}, ids...), afters)
+}
+
+func TestListRunMessagesDecodeErrors(t *testing.T) {
+	for _, body := range []string{`{}`, `null`, `[1]`, `[{"message_type":"assistant_message","id":5}]`, `"x"`} {
+		t.Run(body, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				io.WriteString(w, body)
+			}))
+			defer srv.Close()
+			got, err := runs.NewClient(option.WithBaseURL(srv.URL)).ListRunMessages(context.Background(), "run-1", runs.ListRunMessagesParams{})
+			assert.Nil(t, got)
+			var decErr *types.DecodeError
+			require.ErrorAs(t, err, &decErr)
+			assert.Equal(t, 200, decErr.StatusCode)
+		})
+	}
 }

@@ -69,6 +69,14 @@ func TestWaitCompleted(t *testing.T) {
 	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
+func TestWaitRunWithoutStatusIsStillGoing(t *testing.T) {
+	c, polls := runServer(t, `{"id":"run-1"}`, run("completed", `{}`))
+	got, err := c.Wait(context.Background(), "run-1")
+	require.NoError(t, err)
+	assert.Equal(t, types.JobStatusCompleted, *got.Status)
+	assert.Len(t, polls(), 2)
+}
+
 func TestWaitFailed(t *testing.T) {
 	c, polls := runServer(t,
 		run("running", `{}`),
