@@ -39,8 +39,8 @@ func (c *Client) Retrieve(ctx context.Context, sourceID string, opts ...option.R
 	return core.Call[*types.Source](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/%s", PathParams: []string{sourceID}}, opts)
 }
 
-// Delete deletes a data source, with its files and passages. The server
-// answers with JSON null, returned as nil.
+// Delete deletes a data source. The server answers with JSON null,
+// returned as nil.
 func (c *Client) Delete(ctx context.Context, sourceID string, opts ...option.RequestOption) (any, error) {
 	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/sources/%s", PathParams: []string{sourceID}}, opts)
 }

@@ -22,7 +22,8 @@ type FilesClient struct {
 type FilesUploadParams struct {
 	// File supplies the content. It is streamed as it is read, never held in
 	// memory, so a file of any size can be sent. A File that is also an
-	// io.Seeker (an *os.File, a *bytes.Reader, a *strings.Reader) is rewound
+	// io.Seeker (an *os.File, a *bytes.Reader, a *strings.Reader) is sent
+	// from its start (offset 0, wherever it was positioned) and rewound
 	// when the request is retried; any other reader is sent once and the
 	// upload is not retried. Required.
 	File io.Reader `json:"-"`
@@ -72,9 +73,10 @@ func (c *FilesClient) ListIter(ctx context.Context, sourceID string, params File
 	}, func(f types.FileMetadata) string { return f.ID })
 }
 
-// Delete deletes one file from a data source, with its passages (the
-// reference documentation says "Delete a data source"; it deletes a file).
-// The server answers 204 No Content.
+// Delete deletes one file from a data source (the reference documentation
+// says "Delete a data source"; it deletes a file). The server answers 204
+// No Content. The path has no "files" segment: DELETE
+// v1/sources/{source_id}/{file_id}.
 func (c *FilesClient) Delete(ctx context.Context, sourceID string, fileID string, opts ...option.RequestOption) error {
 	return c.core.Do(ctx, core.Request{Method: http.MethodDelete, Path: "v1/sources/%s/%s", PathParams: []string{sourceID, fileID}}, opts)
 }
