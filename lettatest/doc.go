@@ -1,0 +1,50 @@
+// Package lettatest provides an in-memory Letta server for tests and
+// examples: the 72 routes of a self-hosted Letta server (v0.6.13, the API
+// of letta-client 0.1.20), answering with the same JSON, status codes and
+// error bodies, with a deterministic stand-in for the LLM.
+//
+//	srv := lettatest.NewServer()
+//	defer srv.Close()
+//	client := letta.NewClient(option.WithBaseURL(srv.URL))
+//
+// # What it does
+//
+// State lives in memory and is safe for concurrent requests. Ids have the
+// server's prefixes ("agent-<uuid4>", "tool-…", "block-…", "message-…"),
+// timestamps are written as the server writes them, and every object
+// carries all of its keys, null included. Agents have memory blocks
+// (shared, editable by label, compiled into the system message), tools,
+// sources, archival memory and a message history; messages sent to an
+// agent are answered by a Responder (EchoResponder by default), through
+// Messages.Create, the SSE stream (step or token frames, usage frame,
+// [DONE]) or an asynchronous run. File uploads create a job that completes
+// in the background, a file and passages. A fresh server has Letta's
+// base tools, a fixed list of LLM and embedding models and a small
+// Composio catalog.
+//
+// Errors are the server's: 404 {"detail": "..."} for unknown ids, 422 with
+// FastAPI's list-form detail for invalid bodies and queries, 500 for an
+// unknown agent on the message endpoints, 405/404 for the Letta Cloud-only
+// routes (agents.search, agents.templates.*, agents.memory_variables.list)
+// and for unknown paths, 307 to the right trailing slash.
+//
+// # Simplifications
+//
+// Nothing is executed or embedded for real: the Responder replaces the
+// LLM, tools.run_tool_from_source returns the call written out
+// ("name(a=1)"), embeddings are a hash of the text padded to 4096 floats,
+// and tokens are counted as four characters each. Files are split into
+// passages only when they are UTF-8 text. Unlike the real server's stub,
+// sources.passages.list returns the passages of the source's files.
+// Archival memory's integer cursors are positions in the list (0 is the
+// oldest passage). Unknown model handles ("provider/model") get a
+// made-up configuration instead of an error.
+//
+// # Fault injection
+//
+// Server.FailNext arms failures for the next matching requests: an error
+// status (with Retry-After or any header), a delay, a dropped connection,
+// or, on the message stream, an error frame or a truncated stream.
+// Server.Requests and Server.CountRequests show what arrived, so a test
+// can check a client's retries.
+package lettatest

@@ -1,0 +1,344 @@
+package lettatest
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"unicode/utf8"
+
+	"github.com/letta-go/letta/types"
+)
+
+func (s *Server) source(id string) (*types.Source, error) {
+	src, ok := s.st.sources.get(id)
+	if !ok {
+		return nil, errNotFound("Source with id=%s not found.", id)
+	}
+	return src, nil
+}
+
+type sourceBody struct {
+	Name               *string                `json:"name"`
+	Description        *string                `json:"description"`
+	Metadata           map[string]any         `json:"metadata"`
+	EmbeddingConfig    *types.EmbeddingConfig `json:"embedding_config"`
+	Embedding          *string                `json:"embedding"`
+	EmbeddingChunkSize *int                   `json:"embedding_chunk_size"`
+}
+
+func (s *Server) createSource(w http.ResponseWriter, r *http.Request) error {
+	var body sourceBody
+	if err := decodeBody(r, sourceCreateSchema, &body); err != nil {
+		return err
+	}
+	emb := body.EmbeddingConfig
+	if emb == nil {
+		handle := "letta/letta-free"
+		if body.Embedding != nil {
+			handle = *body.Embedding
+		}
+		emb = new(embeddingConfigForHandle(handle))
+	}
+	if body.EmbeddingChunkSize != nil {
+		emb.EmbeddingChunkSize = new(*body.EmbeddingChunkSize)
+	}
+	return s.locked(w, func() (any, error) {
+		for _, src := range s.st.sources.all() {
+			if src.Name == *body.Name {
+				return nil, errStatus(http.StatusConflict, "Source with name %s already exists.", *body.Name)
+			}
+		}
+		now := s.nowPtr()
+		src := &types.Source{
+			ID: newID("source"), Name: *body.Name, Description: body.Description,
+			EmbeddingConfig: *emb, Metadata: body.Metadata,
+			CreatedByID: new(DefaultUserID), LastUpdatedByID: new(DefaultUserID),
+			CreatedAt: now, UpdatedAt: now, OrganizationID: new(DefaultOrganizationID),
+		}
+		s.st.sources.put(src.ID, src)
+		return src, nil
+	})
+}
+
+func (s *Server) retrieveSource(w http.ResponseWriter, r *http.Request) error {
+	return s.locked(w, func() (any, error) { return s.source(r.PathValue("source_id")) })
+}
+
+func (s *Server) deleteSource(w http.ResponseWriter, r *http.Request) error {
+	return s.locked(w, func() (any, error) {
+		id := r.PathValue("source_id")
+		if _, err := s.source(id); err != nil {
+			return nil, err
+		}
+		s.st.sources.del(id)
+		for _, f := range s.st.files.all() {
+			if f.SourceID == id {
+				s.st.files.del(f.ID)
+			}
+		}
+		for _, p := range s.st.passages.all() {
+			if deref(p.p.SourceID) == id {
+				s.st.passages.del(p.p.ID)
+			}
+		}
+		for _, a := range s.st.agents.all() {
+			a.sourceIDs = removeID(a.sourceIDs, id)
+		}
+		return nil, nil
+	})
+}
+
+func (s *Server) modifySource(w http.ResponseWriter, r *http.Request) error {
+	var body sourceBody
+	if err := decodeBody(r, sourceUpdateSchema, &body); err != nil {
+		return err
+	}
+	return s.locked(w, func() (any, error) {
+		src, err := s.source(r.PathValue("source_id"))
+		if err != nil {
+			return nil, err
+		}
+		if body.Name != nil {
+			src.Name = *body.Name
+		}
+		if body.Description != nil {
+			src.Description = body.Description
+		}
+		if body.Metadata != nil {
+			src.Metadata = body.Metadata
+		}
+		if body.EmbeddingConfig != nil {
+			src.EmbeddingConfig = *body.EmbeddingConfig
+		}
+		src.UpdatedAt = s.nowPtr()
+		src.LastUpdatedByID = new(DefaultUserID)
+		return src, nil
+	})
+}
+
+// getSourceSub serves GET /sources/{source_id}/files, …/passages and
+// /sources/name/{source_name}, which ServeMux cannot tell apart by
+// pattern.
+func (s *Server) getSourceSub(w http.ResponseWriter, r *http.Request) error {
+	switch sub := r.PathValue("sub"); {
+	case sub == "files":
+		return s.listFiles(w, r)
+	case sub == "passages":
+		return s.listSourcePassages(w, r)
+	case r.PathValue("source_id") == "name":
+		return s.locked(w, func() (any, error) {
+			for _, src := range s.st.sources.all() {
+				if src.Name == sub {
+					return src.ID, nil
+				}
+			}
+			return nil, errNotFound("Source with name=%s not found.", sub)
+		})
+	}
+	writeDetail(w, http.StatusNotFound, "Not Found")
+	return nil
+}
+
+// listSources lists the sources; like the server, it replaces each
+// source's metadata with a summary of its passages and agents.
+func (s *Server) listSources(w http.ResponseWriter, r *http.Request) error {
+	return s.locked(w, func() (any, error) {
+		out := []types.Source{}
+		for _, src := range s.st.sources.all() {
+			c := *src
+			passages := 0
+			for _, p := range s.st.passages.all() {
+				if deref(p.p.SourceID) == src.ID {
+					passages++
+				}
+			}
+			agents := []any{}
+			for _, a := range s.st.agents.all() {
+				for _, id := range a.sourceIDs {
+					if id == src.ID {
+						agents = append(agents, map[string]any{"id": a.st.ID, "name": a.st.Name})
+					}
+				}
+			}
+			c.Metadata = map[string]any{"num_documents": 0, "num_passages": passages, "attached_agents": agents}
+			out = append(out, c)
+		}
+		return out, nil
+	})
+}
+
+// Files.
+
+func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
+	sourceID := r.PathValue("source_id")
+	missing := unprocessable([]validationError{{Type: "missing", Loc: []any{"body", "file"}, Msg: "Field required", Input: nil}})
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return missing
+	}
+	var (
+		filename, contentType string
+		content               []byte
+		found                 bool
+	)
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return errStatus(http.StatusBadRequest, "There was an error parsing the body")
+		}
+		if part.FormName() == "file" && !found {
+			found = true
+			filename = part.FileName()
+			contentType = part.Header.Get("Content-Type")
+			content, err = io.ReadAll(io.LimitReader(part, 64<<20))
+			if err != nil {
+				return errStatus(http.StatusBadRequest, "There was an error parsing the body")
+			}
+		}
+		_ = part.Close()
+	}
+	if !found {
+		return missing
+	}
+	if filename == "" {
+		filename = "upload"
+	}
+	if contentType == "" {
+		contentType = mime.TypeByExtension(path.Ext(filename))
+		if contentType == "" {
+			contentType = "application/octet-stream"
+		}
+	}
+
+	s.mu.Lock()
+	src, ok := s.st.sources.get(sourceID)
+	if !ok {
+		s.mu.Unlock()
+		return errNotFound("Source with id=%s not found.", sourceID)
+	}
+	emb := src.EmbeddingConfig
+	now := s.nowPtr()
+	job := &types.Job{
+		CreatedByID: new(DefaultUserID), LastUpdatedByID: new(DefaultUserID),
+		CreatedAt: now, UpdatedAt: now,
+		Status:   new(types.JobStatusCreated),
+		Metadata: map[string]any{"type": "embedding", "filename": filename, "source_id": sourceID},
+		JobType:  new(types.JobTypeJob),
+		ID:       newID("job"),
+		UserID:   new(DefaultUserID),
+	}
+	s.st.jobs.put(job.ID, job)
+	body := mustWire(job)
+	s.mu.Unlock()
+
+	jobID := job.ID
+	s.background(func(stop <-chan struct{}) {
+		if !sleep(stop, s.opts.jobDelay) {
+			return
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		j, ok := s.st.jobs.get(jobID)
+		if !ok {
+			return
+		}
+		now := s.nowPtr()
+		j.UpdatedAt, j.CompletedAt = now, now
+		if _, ok := s.st.sources.get(sourceID); !ok {
+			j.Status = new(types.JobStatusFailed)
+			j.Metadata["error"] = "Source with id=" + sourceID + " not found."
+			return
+		}
+		day := now.Format("2006-01-02")
+		file := &types.FileMetadata{
+			ID: newID("file"), SourceID: sourceID, FileName: new(filename),
+			FilePath:             new("/tmp/lettatest/uploads/" + newUUID()[:8] + "/" + filename),
+			FileType:             new(contentType),
+			FileSize:             new(len(content)),
+			FileCreationDate:     new(day),
+			FileLastModifiedDate: new(day),
+			CreatedAt:            now, UpdatedAt: now, IsDeleted: new(false),
+			OrganizationID: new(DefaultOrganizationID),
+		}
+		s.st.files.put(file.ID, file)
+		n := 0
+		if utf8.Valid(content) {
+			for _, chunk := range chunkText(string(content), deref(emb.EmbeddingChunkSize)) {
+				p := s.newPassage(chunk, nil, new(sourceID), new(file.ID), emb)
+				s.st.passages.put(p.p.ID, p)
+				n++
+			}
+		}
+		j.Status = new(types.JobStatusCompleted)
+		j.Metadata["num_passages"] = n
+		j.Metadata["num_documents"] = 1
+	})
+	writeRawJSON(w, http.StatusOK, body)
+	return nil
+}
+
+func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	limit, after := q.integer("limit"), q.str("after")
+	if err := q.err(); err != nil {
+		return err
+	}
+	return s.locked(w, func() (any, error) {
+		id := r.PathValue("source_id")
+		if _, err := s.source(id); err != nil {
+			return nil, err
+		}
+		var files []types.FileMetadata
+		for _, f := range s.st.files.all() {
+			if f.SourceID == id {
+				files = append(files, *f)
+			}
+		}
+		return pageByID(files, func(f types.FileMetadata) string { return f.ID }, after, nil, limit, 1000), nil
+	})
+}
+
+// deleteFile answers 204 with no body, as the server does.
+func (s *Server) deleteFile(w http.ResponseWriter, r *http.Request) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sourceID, fileID := r.PathValue("source_id"), r.PathValue("file_id")
+	if _, err := s.source(sourceID); err != nil {
+		return err
+	}
+	f, ok := s.st.files.get(fileID)
+	if !ok || f.SourceID != sourceID {
+		return errNotFound("File with id=%s not found.", fileID)
+	}
+	s.st.files.del(fileID)
+	for _, p := range s.st.passages.all() {
+		if deref(p.p.FileID) == fileID {
+			s.st.passages.del(p.p.ID)
+		}
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// listSourcePassages lists the passages made from the source's files.
+// (The server at a4ba688ea has a stub here that always answers [].)
+func (s *Server) listSourcePassages(w http.ResponseWriter, r *http.Request) error {
+	return s.locked(w, func() (any, error) {
+		id := r.PathValue("source_id")
+		if _, err := s.source(id); err != nil {
+			return nil, err
+		}
+		out := []types.Passage{}
+		for _, p := range s.st.passages.all() {
+			if deref(p.p.SourceID) == id {
+				out = append(out, p.p)
+			}
+		}
+		return out, nil
+	})
+}
