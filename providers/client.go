@@ -42,8 +42,9 @@ func (c *Client) ListProviders(ctx context.Context, params ListProvidersParams, 
 // request. The first error ends the sequence.
 func (c *Client) ListProvidersIter(ctx context.Context, params ListProvidersParams, opts ...option.RequestOption) iter.Seq2[types.Provider, error] {
 	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.Provider, error) {
-		params.After = after
-		return c.ListProviders(ctx, params, opts...)
+		page := params
+		page.After = after
+		return c.ListProviders(ctx, page, opts...)
 	}, func(p types.Provider) string { return p.ID })
 }
 

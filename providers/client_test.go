@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -128,6 +129,23 @@ func TestListProvidersIter(t *testing.T) {
 		require.Len(t, q, 3, "pages of 3, 3 and 1")
 		assert.Equal(t, []string{"", "provider-2", "provider-5"}, []string{q[0].Get("after"), q[1].Get("after"), q[2].Get("after")})
 		assert.Equal(t, "sk-6", *got[6].APIKey)
+	})
+	t.Run("one sequence ranged twice at once", func(t *testing.T) {
+		url, _ := pagedServer(t, items, ids, 0)
+		c := providers.NewClient(option.WithBaseURL(url))
+		seq := c.ListProvidersIter(ctx, providers.ListProvidersParams{After: new("provider-1"), Limit: new(2)})
+		var wg sync.WaitGroup
+		results := make([][]types.Provider, 2)
+		for i := range results {
+			wg.Go(func() {
+				got, err := collect(seq)
+				assert.NoError(t, err)
+				results[i] = got
+			})
+		}
+		wg.Wait()
+		assert.Equal(t, ids[2:], idsOf(results[0]))
+		assert.Equal(t, ids[2:], idsOf(results[1]))
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
 		url, queries := pagedServer(t, items, ids, 0)

@@ -82,8 +82,9 @@ func (c *Client) ListRunMessages(ctx context.Context, runID string, params ListR
 // The first error ends the sequence.
 func (c *Client) ListRunMessagesIter(ctx context.Context, runID string, params ListRunMessagesParams, opts ...option.RequestOption) iter.Seq2[types.LettaMessage, error] {
 	return core.Paginate(ctx, params.After, nil, func(after *string) ([]types.LettaMessage, error) {
-		params.After = after
-		return c.ListRunMessages(ctx, runID, params, opts...)
+		page := params
+		page.After = after
+		return c.ListRunMessages(ctx, runID, page, opts...)
 	}, messageID)
 }
 

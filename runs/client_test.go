@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -105,6 +106,23 @@ func TestListRunMessagesIter(t *testing.T) {
 		// Pages: [m0 m1 m1] [m2 m3 m3] [m4] [] — a short page does not end
 		// the sequence, an empty one does.
 		assert.Equal(t, []string{"", "m1", "m3", "m4"}, afters)
+	})
+	t.Run("one sequence ranged twice at once", func(t *testing.T) {
+		url, _ := pagedServer(t, items, cursors, 0)
+		c := runs.NewClient(option.WithBaseURL(url))
+		seq := c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)})
+		var wg sync.WaitGroup
+		results := make([][]types.LettaMessage, 2)
+		for i := range results {
+			wg.Go(func() {
+				got, err := collect(seq)
+				assert.NoError(t, err)
+				results[i] = got
+			})
+		}
+		wg.Wait()
+		assert.Len(t, results[0], len(items))
+		assert.Equal(t, results[0], results[1])
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
 		url, queries := pagedServer(t, items, cursors, 0)

@@ -202,6 +202,23 @@ func TestFilesListIter(t *testing.T) {
 		require.Len(t, q, 3)
 		assert.Equal(t, []string{"", "file-1", "file-3"}, []string{q[0].Get("after"), q[1].Get("after"), q[2].Get("after")})
 	})
+	t.Run("one sequence ranged twice at once", func(t *testing.T) {
+		url, _ := pagedServer(t, items, ids, 0)
+		c := sources.NewClient(option.WithBaseURL(url))
+		seq := c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)})
+		var wg sync.WaitGroup
+		results := make([][]types.FileMetadata, 2)
+		for i := range results {
+			wg.Go(func() {
+				got, err := collect(seq)
+				assert.NoError(t, err)
+				results[i] = got
+			})
+		}
+		wg.Wait()
+		assert.Equal(t, ids, idsOf(results[0]))
+		assert.Equal(t, ids, idsOf(results[1]))
+	})
 	t.Run("break stops fetching", func(t *testing.T) {
 		url, queries := pagedServer(t, items, ids, 0)
 		c := sources.NewClient(option.WithBaseURL(url))

@@ -68,8 +68,9 @@ func (c *FilesClient) List(ctx context.Context, sourceID string, params FilesLis
 // error ends the sequence.
 func (c *FilesClient) ListIter(ctx context.Context, sourceID string, params FilesListParams, opts ...option.RequestOption) iter.Seq2[types.FileMetadata, error] {
 	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]types.FileMetadata, error) {
-		params.After = after
-		return c.List(ctx, sourceID, params, opts...)
+		page := params
+		page.After = after
+		return c.List(ctx, sourceID, page, opts...)
 	}, func(f types.FileMetadata) string { return f.ID })
 }
 

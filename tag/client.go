@@ -41,7 +41,8 @@ func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...op
 // page is the cursor for the next. The first error ends the sequence.
 func (c *Client) ListTagsIter(ctx context.Context, params ListTagsParams, opts ...option.RequestOption) iter.Seq2[string, error] {
 	return core.Paginate(ctx, params.After, params.Limit, func(after *string) ([]string, error) {
-		params.After = after
-		return c.ListTags(ctx, params, opts...)
+		page := params
+		page.After = after
+		return c.ListTags(ctx, page, opts...)
 	}, func(tag string) string { return tag })
 }

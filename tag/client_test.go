@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,6 +67,23 @@ func TestListTagsIter(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, cursors, got)
 		assert.Len(t, queries(), 3, "pages of 3, 2 and 0 (server default 3 here)")
+	})
+	t.Run("one sequence ranged twice at once", func(t *testing.T) {
+		url, _ := pagedServer(t, items, cursors, 0)
+		c := tag.NewClient(option.WithBaseURL(url))
+		seq := c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)})
+		var wg sync.WaitGroup
+		results := make([][]string, 2)
+		for i := range results {
+			wg.Go(func() {
+				got, err := collect(seq)
+				assert.NoError(t, err)
+				results[i] = got
+			})
+		}
+		wg.Wait()
+		assert.Equal(t, cursors, results[0])
+		assert.Equal(t, cursors, results[1])
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
 		url, queries := pagedServer(t, items, cursors, 0)
