@@ -5,8 +5,6 @@ package runs
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -85,7 +83,7 @@ func (c *Client) ListRunMessagesIter(ctx context.Context, runID string, params L
 		page := params
 		page.After = after
 		return c.ListRunMessages(ctx, runID, page, opts...)
-	}, messageID)
+	}, types.LettaMessageID)
 }
 
 // RetrieveRunUsage gets the token usage of a run, OpenAI style.
@@ -93,54 +91,12 @@ func (c *Client) RetrieveRunUsage(ctx context.Context, runID string, opts ...opt
 	return core.Call[*types.UsageStatistics](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/usage", PathParams: []string{runID}}, opts)
 }
 
-// messageList decodes a JSON array of LettaMessage values, each by
-// types.UnmarshalLettaMessage.
+// messageList decodes a JSON array of LettaMessage values.
 type messageList []types.LettaMessage
 
-// UnmarshalJSON decodes the array; null gives a nil list.
+// UnmarshalJSON decodes each element by its message_type.
 func (l *messageList) UnmarshalJSON(data []byte) error {
-	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil {
-		return fmt.Errorf("types: decoding []LettaMessage: %w", err)
-	}
-	if raws == nil {
-		*l = nil
-		return nil
-	}
-	out := make(messageList, len(raws))
-	for i, raw := range raws {
-		m, err := types.UnmarshalLettaMessage(raw)
-		if err != nil {
-			return fmt.Errorf("element %d: %w", i, err)
-		}
-		out[i] = m
-	}
-	*l = out
-	return nil
-}
-
-// messageID returns the id of a LettaMessage of any variant ("" when it has
-// none).
-func messageID(m types.LettaMessage) string {
-	switch m := m.(type) {
-	case types.SystemMessage:
-		return m.ID
-	case types.UserMessage:
-		return m.ID
-	case types.ReasoningMessage:
-		return m.ID
-	case types.ToolCallMessage:
-		return m.ID
-	case types.ToolReturnMessage:
-		return m.ID
-	case types.AssistantMessage:
-		return m.ID
-	case types.UnknownLettaMessage:
-		var v struct {
-			ID string `json:"id"`
-		}
-		_ = json.Unmarshal(m.Raw, &v)
-		return v.ID
-	}
-	return ""
+	msgs, err := types.UnmarshalLettaMessages(data)
+	*l = msgs
+	return err
 }

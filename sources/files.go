@@ -23,7 +23,7 @@ type FilesUploadParams struct {
 	// File supplies the content. It is streamed as it is read, never held in
 	// memory, so a file of any size can be sent. A File that is also an
 	// io.Seeker (an *os.File, a *bytes.Reader, a *strings.Reader) is sent
-	// from its start (offset 0, wherever it was positioned) and rewound
+	// from where it stands when Upload is called, and rewound to there
 	// when the request is retried; any other reader is sent once and the
 	// upload is not retried. Required.
 	File io.Reader `json:"-"`

@@ -143,17 +143,19 @@ func TestUploadRetry(t *testing.T) {
 			assert.Equal(t, wantMultipart(boundaryOf(t, ctypes[i]), "r.txt", "text/plain", content), string(bodies[i]))
 		}
 	})
-	t.Run("a seekable file is sent from offset 0", func(t *testing.T) {
+	t.Run("a seekable file is sent, and resent, from where it stood", func(t *testing.T) {
 		var s uploadServer
-		c := s.start(t, 0, 0)
+		c := s.start(t, 1, http.StatusServiceUnavailable)
 		r := strings.NewReader(content)
 		_, err := r.Seek(3, io.SeekStart)
 		require.NoError(t, err)
 		_, err = c.Files.Upload(context.Background(), "source-1", sources.FilesUploadParams{File: r, Filename: "r.txt", ContentType: "text/plain"})
 		require.NoError(t, err)
 		bodies, ctypes, _ := s.requests()
-		require.Len(t, bodies, 1)
-		assert.Equal(t, wantMultipart(boundaryOf(t, ctypes[0]), "r.txt", "text/plain", content), string(bodies[0]))
+		require.Len(t, bodies, 2)
+		for i := range bodies {
+			assert.Equal(t, wantMultipart(boundaryOf(t, ctypes[i]), "r.txt", "text/plain", content[3:]), string(bodies[i]))
+		}
 	})
 	t.Run("any other reader is sent once", func(t *testing.T) {
 		var s uploadServer

@@ -637,6 +637,10 @@ func TestPaginate(t *testing.T) {
 	_, err = collect(Paginate(context.Background(), nil, nil, func(*string) ([]item, error) { return []item{{ID: "same"}}, nil }, id))
 	assert.ErrorContains(t, err, "did not advance")
 
+	// An item without a cursor is an error, not a request with after=.
+	_, err = collect(Paginate(context.Background(), nil, nil, func(*string) ([]item, error) { return []item{{ID: ""}}, nil }, id))
+	assert.ErrorContains(t, err, "no cursor")
+
 	// A cancelled context stops before the next page.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

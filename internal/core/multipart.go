@@ -18,7 +18,7 @@ func (f *File) attach(req *http.Request) error {
 	boundary := multipart.NewWriter(nil).Boundary()
 	newBody := func() (io.ReadCloser, error) {
 		if s, ok := f.Reader.(io.Seeker); ok {
-			if _, err := s.Seek(0, io.SeekStart); err != nil {
+			if err := f.rewind(s); err != nil {
 				return nil, fmt.Errorf("letta: rewinding upload: %w", err)
 			}
 		}
@@ -43,6 +43,21 @@ func (f *File) attach(req *http.Request) error {
 	return nil
 }
 
+// rewind seeks the reader back to where it stood when the file was first
+// sent, so every attempt sends the same bytes.
+func (f *File) rewind(s io.Seeker) error {
+	if f.start == nil {
+		pos, err := s.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return err
+		}
+		f.start = &pos
+		return nil
+	}
+	_, err := s.Seek(*f.start, io.SeekStart)
+	return err
+}
+
 // write streams the one part and the closing boundary.
 func (f *File) write(mw *multipart.Writer) error {
 	filename := f.Filename
@@ -51,7 +66,8 @@ func (f *File) write(mw *multipart.Writer) error {
 	}
 	contentType := f.ContentType
 	if contentType == "" {
-		contentType = mime.TypeByExtension(filepath.Ext(filename))
+		// As the reference client guesses: the media type alone, no charset.
+		contentType, _, _ = mime.ParseMediaType(mime.TypeByExtension(filepath.Ext(filename)))
 	}
 	if contentType == "" {
 		contentType = "application/octet-stream"

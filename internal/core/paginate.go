@@ -2,13 +2,15 @@ package core
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 )
 
 // Paginate yields every item of a cursor-paginated list. fetch gets one
 // page starting after the given cursor (nil: the first page, or the
-// caller's own start); cursor gives an item's cursor value. It stops after
+// caller's own start); cursor gives an item's cursor value (the zero value,
+// for an item without one, ends the sequence with an error). It stops after
 // an empty page, after a page shorter than limit when limit is set, when
 // the consumer stops, or at the first error, which it yields. A server
 // that returns the same page again ends the sequence with an error instead
@@ -36,6 +38,11 @@ func Paginate[T any, C comparable](ctx context.Context, start *C, limit *int, fe
 				return
 			}
 			next := cursor(page[len(page)-1])
+			var none C
+			if next == none {
+				yield(zero, errors.New("letta: the last item of the page has no cursor to continue from"))
+				return
+			}
 			if after != nil && next == *after {
 				yield(zero, fmt.Errorf("letta: pagination cursor %v did not advance", next))
 				return

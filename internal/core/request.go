@@ -43,9 +43,11 @@ type File struct {
 	// ContentType is the part's Content-Type.
 	ContentType string
 	// Reader supplies the content; it is streamed, never read into memory.
-	// A reader that is also an io.Seeker is rewound when the request is
-	// retried; any other reader is sent once.
+	// A reader that is also an io.Seeker is rewound to where it first
+	// stood when the request is retried; any other reader is sent once.
 	Reader io.Reader
+
+	start *int64 // the Seeker's offset at the first attempt
 }
 
 var errTooManyRedirects = errors.New("letta: stopped after 10 redirects")
