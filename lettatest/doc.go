@@ -36,8 +36,9 @@
 // and tokens are counted as four characters each. Files are split into
 // passages only when they are UTF-8 text. Unlike the real server's stub,
 // sources.passages.list returns the passages of the source's files.
-// Archival memory's integer cursors are positions in the list (0 is the
-// oldest passage). Unknown model handles ("provider/model") get a
+// Archival memory's integer cursors are offsets in the list, oldest
+// passage first (after=n skips n passages), as the SDK's ListIter uses
+// them. Unknown model handles ("provider/model") get a
 // made-up configuration instead of an error.
 //
 // # Fault injection

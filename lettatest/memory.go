@@ -261,8 +261,8 @@ func (s *Server) archivalPassages(a *agentRec) []*passageRec {
 }
 
 // listArchival lists archival memory oldest first. Its integer cursors are
-// positions in that list (0 is the oldest passage): after=n returns the
-// passages after position n, before=n those before it.
+// offsets in that list, as the SDK's ListIter reads them: after=n skips
+// the first n passages, before=n stops before the passage at offset n.
 func (s *Server) listArchival(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	after, before, limit := q.integer("after"), q.integer("before"), q.integer("limit")
@@ -277,7 +277,7 @@ func (s *Server) listArchival(w http.ResponseWriter, r *http.Request) error {
 		all := s.archivalPassages(a)
 		start, end := 0, len(all)
 		if after != nil {
-			start = min(max(*after+1, 0), len(all))
+			start = min(max(*after, 0), len(all))
 		}
 		if before != nil {
 			end = min(max(*before, start), len(all))

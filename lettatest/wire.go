@@ -102,7 +102,7 @@ func (e *wireEncoder) value(rv reflect.Value, raw []byte, key string) error {
 			return nil
 		case rv.Kind() == reflect.Struct && raw[0] == '{':
 			return e.structValue(rv, raw)
-		case (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && raw[0] == '[':
+		case (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && raw[0] == '[' && !isScalarKind(rv.Type().Elem().Kind()):
 			return e.sliceValue(rv, raw, key)
 		}
 	}
@@ -206,9 +206,32 @@ func (e *wireEncoder) sliceValue(rv reflect.Value, raw []byte, key string) error
 	return nil
 }
 
+func isScalarKind(k reflect.Kind) bool {
+	switch k {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64, reflect.String:
+		return true
+	}
+	return false
+}
+
 // generic rewrites any JSON value compactly, keeping key order and
 // writing strings with writeString.
 func (e *wireEncoder) generic(raw []byte) error {
+	switch raw[0] {
+	case '{', '[':
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return err
+		}
+		e.writeString(s)
+		return nil
+	default: // numbers, true, false, null
+		e.buf.Write(raw)
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	return e.genericFrom(dec)
