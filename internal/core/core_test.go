@@ -379,11 +379,11 @@ func TestBadBodies(t *testing.T) {
 		want              string
 	}{
 		{"malformed", "application/json", `{"id": nope}`, 200, "invalid character"},
-		{"truncated", "application/json", `{"id": "abc`, 200, "unexpected EOF"},
+		{"truncated", "application/json", `{"id": "abc`, 200, "unexpected end of JSON input"},
 		{"html200", "text/html", `<html><body>Welcome to nginx</body></html>`, 200, "body begins \"<html><body>Welcome to nginx"},
 		{"empty", "application/json", ``, 200, "empty body"},
 		{"null", "application/json", `null`, 200, "body is null"},
-		{"trailing", "application/json", `{"id":"a"} {"id":"b"}`, 200, "unexpected data after"},
+		{"trailing", "application/json", `{"id":"a"} {"id":"b"}`, 200, "after top-level value"},
 		{"wrong shape", "application/json", `["a"]`, 200, "cannot unmarshal array"},
 	}
 	for _, tc := range cases {
@@ -718,4 +718,31 @@ func TestMiddlewareOrderAndNilResponse(t *testing.T) {
 	}
 	_, err = get(client(srv, bad, withRetries(0)), "v1/x")
 	require.ErrorContains(t, err, "neither a response nor an error")
+}
+
+func TestListsDecodeElementByElement(t *testing.T) {
+	cases := []struct{ body, want string }{
+		{`[{"id":"a"},{"id":"b"}]`, ""},
+		{` [ ] `, ""},
+		{`[{"id":"a"},{"id":3}]`, "element 1: json: cannot unmarshal number"},
+		{`[{"id":"a"}`, "unexpected EOF"},
+		{`{"id":"a"}`, "cannot unmarshal object into Go value of type []core.item"},
+		{`"x"`, "cannot unmarshal string"},
+		{`null`, "body is null"},
+		{``, "empty body"},
+		{`[] []`, "unexpected data after"},
+	}
+	for _, tc := range cases {
+		srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, tc.body) })
+		got, err := Call[[]item](context.Background(), client(srv), Request{Method: "GET", Path: "v1/x"}, nil)
+		if tc.want == "" {
+			require.NoError(t, err, tc.body)
+			assert.NotNil(t, got, "an empty list is not nil")
+			continue
+		}
+		var de *types.DecodeError
+		require.ErrorAs(t, err, &de, tc.body)
+		assert.ErrorContains(t, err, tc.want)
+		assert.Nil(t, got)
+	}
 }

@@ -3,14 +3,12 @@ package core
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"reflect"
 	"time"
 
 	"github.com/letta-go/letta/types"
@@ -210,80 +208,4 @@ func (p *prepared) apiError(resp *http.Response) (*types.APIError, error) {
 	}
 	e.ParseErrorBody()
 	return e, nil
-}
-
-// decodeJSON decodes the whole body into v, which must be a pointer. It
-// rejects a body with trailing data, and null unless v points to an
-// interface.
-func decodeJSON(resp *http.Response, p *prepared, v any) error {
-	rec := &prefixRecorder{r: resp.Body}
-	dec := json.NewDecoder(rec)
-	fail := func(err error) error {
-		return &types.DecodeError{
-			StatusCode:  resp.StatusCode,
-			Method:      p.method,
-			URL:         p.redactedURL,
-			ContentType: resp.Header.Get("Content-Type"),
-			Type:        typeName(v),
-			Snippet:     types.Snippet(rec.prefix),
-			Err:         err,
-		}
-	}
-	if err := dec.Decode(v); err != nil {
-		if rec.err != nil && !errors.Is(rec.err, io.EOF) {
-			return readError(rec.err)
-		}
-		if errors.Is(err, io.EOF) {
-			return fail(errors.New("empty body"))
-		}
-		return fail(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		if rec.err != nil && !errors.Is(rec.err, io.EOF) {
-			return readError(rec.err)
-		}
-		return fail(errors.New("unexpected data after the JSON value"))
-	}
-	if rv := reflect.ValueOf(v).Elem(); rv.Kind() != reflect.Interface && isNil(rv) {
-		return fail(errors.New("body is null"))
-	}
-	return nil
-}
-
-func isNil(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice:
-		return v.IsNil()
-	}
-	return false
-}
-
-func typeName(v any) string {
-	t := reflect.TypeOf(v).Elem()
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() == reflect.Interface && t.NumMethod() == 0 {
-		return "JSON value"
-	}
-	return t.String()
-}
-
-// prefixRecorder keeps the first bytes read through it, for error messages,
-// and the first read error.
-type prefixRecorder struct {
-	r      io.Reader
-	prefix []byte
-	err    error
-}
-
-func (p *prefixRecorder) Read(b []byte) (int, error) {
-	n, err := p.r.Read(b)
-	if len(p.prefix) < snippetSize {
-		p.prefix = append(p.prefix, b[:min(n, snippetSize-len(p.prefix))]...)
-	}
-	if err != nil && p.err == nil {
-		p.err = err
-	}
-	return n, err
 }
