@@ -1,0 +1,94 @@
+// Memory edits an agent's core memory (the blocks in its context window)
+// and its archival memory (passages stored outside it).
+//
+//	go run ./examples/memory
+//
+// With LETTA_BASE_URL set (and LETTA_API_KEY for Letta Cloud) it talks to
+// that server; otherwise to an in-memory lettatest server.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/letta-go/letta"
+	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/lettatest"
+	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/types"
+)
+
+func main() {
+	client, stop := connect()
+	defer stop()
+	ctx := context.Background()
+
+	agent, err := client.Agents.Create(ctx, agents.CreateParams{
+		Name:      new("memory-demo"),
+		Model:     new("openai/gpt-4o-mini"),
+		Embedding: new("openai/text-embedding-ada-002"),
+		MemoryBlocks: []types.CreateBlock{
+			{Label: "persona", Value: "I am a helpful assistant."},
+			{Label: "human", Value: "Name: Dana", Limit: new(1000)},
+		},
+	})
+	check(err)
+	defer client.Agents.Delete(ctx, agent.ID)
+
+	// Core memory: blocks are addressed by label.
+	human, err := client.Agents.CoreMemory.RetrieveBlock(ctx, agent.ID, "human")
+	check(err)
+	fmt.Printf("human block: %q (%d/%d characters)\n", human.Value, len(human.Value), *human.Limit)
+	human, err = client.Agents.CoreMemory.ModifyBlock(ctx, agent.ID, "human", agents.CoreMemoryModifyBlockParams{
+		Value: new(human.Value + "\nFavourite colour: green"),
+	})
+	check(err)
+	fmt.Printf("human block now: %q\n", human.Value)
+	memory, err := client.Agents.CoreMemory.Retrieve(ctx, agent.ID)
+	check(err)
+	for _, b := range memory.Blocks {
+		fmt.Printf("  core memory block %-8s %d characters\n", *b.Label+":", len(b.Value))
+	}
+
+	// Archival memory: insert passages, page through them, delete one.
+	for _, text := range []string{
+		"Dana's order #4412 shipped on January 20.",
+		"Dana prefers email over phone calls.",
+		"Dana asked about the winter sale.",
+	} {
+		_, err := client.Agents.ArchivalMemory.Create(ctx, agent.ID, agents.ArchivalMemoryCreateParams{Text: text})
+		check(err)
+	}
+	var first string
+	for p, err := range client.Agents.ArchivalMemory.ListIter(ctx, agent.ID, agents.ArchivalMemoryListParams{Limit: new(2)}) {
+		check(err)
+		if first == "" {
+			first = p.ID
+		}
+		fmt.Println("  archival:", p.Text)
+	}
+	_, err = client.Agents.ArchivalMemory.Delete(ctx, agent.ID, first)
+	check(err)
+	left, err := client.Agents.ArchivalMemory.List(ctx, agent.ID, agents.ArchivalMemoryListParams{})
+	check(err)
+	fmt.Printf("deleted one passage, %d left\n", len(left))
+}
+
+// connect returns a client for the server at LETTA_BASE_URL or, when that
+// is not set, for an in-memory lettatest server, and a func that stops it.
+func connect() (*letta.Client, func()) {
+	if os.Getenv("LETTA_BASE_URL") != "" {
+		return letta.NewClient(), func() {}
+	}
+	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
+	srv := lettatest.NewServer()
+	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,92 @@
+// Tools creates a tool from Python source, attaches it to an agent and
+// detaches it again.
+//
+//	go run ./examples/tools
+//
+// With LETTA_BASE_URL set (and LETTA_API_KEY for Letta Cloud) it talks to
+// that server; otherwise to an in-memory lettatest server.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/letta-go/letta"
+	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/lettatest"
+	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/tools"
+	"github.com/letta-go/letta/types"
+)
+
+// The server derives the tool's name, description and JSON schema from the
+// function's signature and docstring.
+const source = `def roll_dice(num_dice: int, sides: int = 6) -> str:
+    """
+    Roll some dice and report the total.
+
+    Args:
+        num_dice (int): How many dice to roll.
+        sides (int): Number of faces on each die.
+
+    Returns:
+        str: The total.
+    """
+    import random
+    return str(sum(random.randint(1, sides) for _ in range(num_dice)))
+`
+
+func main() {
+	client, stop := connect()
+	defer stop()
+	ctx := context.Background()
+
+	tool, err := client.Tools.Upsert(ctx, tools.UpsertParams{SourceCode: source, Tags: []string{"games"}})
+	check(err)
+	defer client.Tools.Delete(ctx, tool.ID)
+	fmt.Printf("tool %s (%s): %s\n", *tool.Name, tool.ID, *tool.Description)
+
+	agent, err := client.Agents.Create(ctx, agents.CreateParams{
+		Name:      new("game-master"),
+		Model:     new("openai/gpt-4o-mini"),
+		Embedding: new("openai/text-embedding-ada-002"),
+	})
+	check(err)
+	defer client.Agents.Delete(ctx, agent.ID)
+	fmt.Println("base tools:", names(agent.Tools))
+
+	agent, err = client.Agents.Tools.Attach(ctx, agent.ID, tool.ID)
+	check(err)
+	fmt.Println("after attach:", names(agent.Tools))
+
+	agent, err = client.Agents.Tools.Detach(ctx, agent.ID, tool.ID)
+	check(err)
+	fmt.Println("after detach:", names(agent.Tools))
+}
+
+func names(ts []types.Tool) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, *t.Name)
+	}
+	return out
+}
+
+// connect returns a client for the server at LETTA_BASE_URL or, when that
+// is not set, for an in-memory lettatest server, and a func that stops it.
+func connect() (*letta.Client, func()) {
+	if os.Getenv("LETTA_BASE_URL") != "" {
+		return letta.NewClient(), func() {}
+	}
+	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
+	srv := lettatest.NewServer()
+	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
