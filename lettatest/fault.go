@@ -42,12 +42,14 @@ type Fault struct {
 	// (POST /v1/agents/{agent_id}/messages/stream): the stream starts
 	// normally (status 200, message frames) and then ends with the error
 	// frame {"error": StreamError} and [DONE] instead of the usage frame,
-	// as when the agent fails mid-run. Ignored on other routes.
+	// as when the agent fails mid-run.
 	StreamError string
 	// TruncateStream applies to the message stream: the connection is
 	// closed after the message frames, without the usage frame or
-	// [DONE], as when a proxy cuts a long response. Ignored on other
-	// routes.
+	// [DONE], as when a proxy cuts a long response.
+	//
+	// A fault that sets StreamError or TruncateStream, and neither Status
+	// nor DropConnection, matches only message-stream requests.
 	TruncateStream bool
 }
 
@@ -100,6 +102,9 @@ func (s *Server) takeFault(r *http.Request) (Fault, bool) {
 		if !strings.HasPrefix(r.URL.Path, rule.f.PathPrefix) {
 			continue
 		}
+		if rule.f.streamOnly() && !isStreamRequest(r) {
+			continue
+		}
 		rule.left--
 		if rule.left == 0 {
 			s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
@@ -107,6 +112,14 @@ func (s *Server) takeFault(r *http.Request) (Fault, bool) {
 		return rule.f, true
 	}
 	return Fault{}, false
+}
+
+func (f Fault) streamOnly() bool {
+	return (f.StreamError != "" || f.TruncateStream) && f.Status == 0 && !f.DropConnection
+}
+
+func isStreamRequest(r *http.Request) bool {
+	return r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/messages/stream")
 }
 
 // applyFault answers r with an armed fault, if one matches. It returns

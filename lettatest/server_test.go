@@ -1050,6 +1050,9 @@ func TestFaultStreams(t *testing.T) {
 	params := agents.MessagesCreateStreamParams{Messages: []types.MessageCreate{types.NewUserMessage("hi")}}
 
 	srv.FailNext(1, lettatest.Fault{StreamError: "Stream failed: RATE_LIMIT_EXCEEDED: slow down"})
+	_, err := client.Agents.Retrieve(ctx, agent.ID)
+	require.NoError(t, err)
+	require.Equal(t, 1, srv.PendingFaults(), "a stream fault waits for a stream")
 	stream, err := client.Agents.Messages.CreateStream(ctx, agent.ID, params)
 	require.NoError(t, err)
 	n := 0

@@ -80,11 +80,6 @@ type validationError struct {
 	Ctx   map[string]any `json:"ctx,omitempty"`
 }
 
-func (v validationError) MarshalJSON() ([]byte, error) {
-	type plain validationError
-	return json.Marshal(plain(v))
-}
-
 func unprocessable(errs []validationError) *httpError {
 	return &httpError{status: http.StatusUnprocessableEntity, detail: errs}
 }
