@@ -2,68 +2,41 @@ package agents_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/types"
 )
 
 // agentServer serves n agents (agent-0 … agent-<n-1>) from GET /v1/agents/,
-// paging by the after cursor and limit (default pageSize); a request for
-// the page after failAfter gets a 500.
-func agentServer(t *testing.T, n, pageSize int, failAfter string) *recorder {
-	ids := make([]string, n)
+// paging by the after cursor and limit (default pageSize); request number
+// failPage (1-based; 0: none) gets a 500.
+func agentServer(t *testing.T, n, pageSize, failPage int) *recorder {
+	items, ids := make([]string, n), make([]string, n)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("agent-%d", i)
+		items[i] = fmt.Sprintf(`{"id":%q,"name":"n-%s"}`, ids[i], ids[i])
 	}
+	return pagedRecorder(t, "/v1/agents/", testutil.Pages{Items: items, Cursors: ids, PageSize: pageSize, FailPage: failPage})
+}
+
+// pagedRecorder is a recorder that serves p on path and 404 elsewhere.
+func pagedRecorder(t *testing.T, path string, p testutil.Pages) *recorder {
+	serve := p.Handler(t)
 	return newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if r.URL.Path != "/v1/agents/" {
+		if r.URL.Path != path {
 			reply(w, 404, `{"detail":"Not Found"}`)
 			return
 		}
-		after := q.Get("after")
-		if failAfter != "" && after == failAfter {
-			reply(w, 500, `{"detail":"database timeout"}`)
-			return
-		}
-		start := 0
-		if after != "" {
-			start = slices.Index(ids, after) + 1
-		}
-		limit := pageSize
-		if l := q.Get("limit"); l != "" {
-			limit, _ = strconv.Atoi(l)
-		}
-		end := min(start+limit, n)
-		page := []map[string]string{}
-		for _, id := range ids[start:end] {
-			page = append(page, map[string]string{"id": id, "name": "n-" + id})
-		}
-		body, _ := json.Marshal(page)
-		reply(w, 200, string(body))
+		serve(w, r)
 	})
-}
-
-func collect[T any](t *testing.T, seq func(func(T, error) bool)) ([]T, error) {
-	t.Helper()
-	var out []T
-	for v, err := range seq {
-		if err != nil {
-			return out, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
 }
 
 func agentIDs(list []types.AgentState) []string {
@@ -74,7 +47,7 @@ func agentIDs(list []types.AgentState) []string {
 	return out
 }
 
-func queries(reqs []request) []string {
+func queries(reqs []testutil.Request) []string {
 	out := []string{}
 	for _, r := range reqs {
 		out = append(out, r.RawQuery)
@@ -120,42 +93,36 @@ func TestListIter(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := agentServer(t, 7, tc.serverPage, "")
-			got, err := collect(t, rec.client().ListIter(context.Background(), tc.params))
+			rec := agentServer(t, 7, tc.serverPage, 0)
+			got, err := testutil.Collect(rec.client().ListIter(context.Background(), tc.params))
 			require.NoError(t, err)
 			assert.Equal(t, tc.wantIDs, agentIDs(got))
-			assert.Equal(t, tc.wantQueries, queries(rec.requests()))
+			assert.Equal(t, tc.wantQueries, queries(rec.Requests()))
 		})
 	}
 }
 
 func TestListIterBreakStopsFetching(t *testing.T) {
-	rec := agentServer(t, 100, 50, "")
-	var got []string
-	for a, err := range rec.client().ListIter(context.Background(), agents.ListParams{Limit: new(3)}) {
-		require.NoError(t, err)
-		got = append(got, a.ID)
-		if len(got) == 4 {
-			break
-		}
-	}
-	assert.Equal(t, []string{"agent-0", "agent-1", "agent-2", "agent-3"}, got)
-	assert.Len(t, rec.requests(), 2)
+	rec := agentServer(t, 100, 50, 0)
+	got, err := testutil.Take(rec.client().ListIter(context.Background(), agents.ListParams{Limit: new(3)}), 4)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"agent-0", "agent-1", "agent-2", "agent-3"}, agentIDs(got))
+	assert.Len(t, rec.Requests(), 2)
 }
 
 func TestListIterFailingPageIsTheError(t *testing.T) {
-	rec := agentServer(t, 10, 50, "agent-2")
-	got, err := collect(t, rec.client().ListIter(context.Background(), agents.ListParams{Limit: new(3)}))
+	rec := agentServer(t, 10, 50, 2)
+	got, err := testutil.Collect(rec.client().ListIter(context.Background(), agents.ListParams{Limit: new(3)}))
 	assert.Equal(t, []string{"agent-0", "agent-1", "agent-2"}, agentIDs(got))
 	var apiErr *types.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 500, apiErr.StatusCode)
 	assert.ErrorIs(t, err, types.ErrServer)
-	assert.Len(t, rec.requests(), 2)
+	assert.Len(t, rec.Requests(), 2)
 }
 
 func TestListIterHonoursContext(t *testing.T) {
-	rec := agentServer(t, 10, 50, "")
+	rec := agentServer(t, 10, 50, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var got []string
@@ -170,40 +137,24 @@ func TestListIterHonoursContext(t *testing.T) {
 	}
 	assert.Equal(t, []string{"agent-0", "agent-1"}, got, "the page already fetched is delivered")
 	assert.ErrorIs(t, iterErr, context.Canceled)
-	assert.Len(t, rec.requests(), 1, "no request after the context ended")
+	assert.Len(t, rec.Requests(), 1, "no request after the context ended")
 }
 
-// passageServer serves n passages (passage-0 …) of agent-a1, reading the
-// integer after cursor as an offset when offsets is true, or (like a
-// server that looks the integer up as a passage id) answering [] to any
-// after when it is false.
+// passageServer serves n passages (passage-0 …) of agent-a1, all of them
+// to a request without limit, reading the integer after cursor as an
+// offset when offsets is true, or (like a server that looks the integer up
+// as a passage id) answering [] to any after when it is false.
 func passageServer(t *testing.T, n int, offsets bool) *recorder {
-	return newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/v1/agents/agent-a1/archival-memory" {
-			reply(w, 404, `{"detail":"Not Found"}`)
-			return
+	items, cursors := make([]string, n), make([]string, n)
+	for i := range items {
+		id := fmt.Sprintf("passage-%d", i)
+		items[i] = fmt.Sprintf(`{"id":%q,"text":"t"}`, id)
+		cursors[i] = id
+		if offsets {
+			cursors[i] = strconv.Itoa(i + 1) // after=k resumes at item k
 		}
-		q := r.URL.Query()
-		start := 0
-		if a := q.Get("after"); a != "" {
-			if !offsets {
-				reply(w, 200, `[]`)
-				return
-			}
-			start, _ = strconv.Atoi(a)
-		}
-		end := n
-		if l := q.Get("limit"); l != "" {
-			limit, _ := strconv.Atoi(l)
-			end = min(start+limit, n)
-		}
-		page := []map[string]string{}
-		for i := start; i < end; i++ {
-			page = append(page, map[string]string{"id": fmt.Sprintf("passage-%d", i), "text": "t"})
-		}
-		body, _ := json.Marshal(page)
-		reply(w, 200, string(body))
-	})
+	}
+	return pagedRecorder(t, "/v1/agents/agent-a1/archival-memory", testutil.Pages{Items: items, Cursors: cursors, PageSize: n})
 }
 
 func passageIDs(list []types.Passage) []string {
@@ -255,13 +206,13 @@ func TestArchivalMemoryListIterUsesAnOffsetCursor(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := passageServer(t, 7, tc.offsets)
 			seq := rec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", tc.params)
-			got, err := collect(t, seq)
+			got, err := testutil.Collect(seq)
 			require.NoError(t, err)
 			assert.Equal(t, tc.wantIDs, passageIDs(got))
-			assert.Equal(t, tc.wantQueries, queries(rec.requests()))
+			assert.Equal(t, tc.wantQueries, queries(rec.Requests()))
 
 			// The sequence can be ranged over again, from the start.
-			again, err := collect(t, seq)
+			again, err := testutil.Collect(seq)
 			require.NoError(t, err)
 			assert.Equal(t, tc.wantIDs, passageIDs(again))
 		})
@@ -270,14 +221,10 @@ func TestArchivalMemoryListIterUsesAnOffsetCursor(t *testing.T) {
 
 func TestArchivalMemoryListIterBreakAndError(t *testing.T) {
 	rec := passageServer(t, 50, true)
-	n := 0
-	for _, err := range rec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(5)}) {
-		require.NoError(t, err)
-		if n++; n == 7 {
-			break
-		}
-	}
-	assert.Len(t, rec.requests(), 2)
+	taken, err := testutil.Take(rec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(5)}), 7)
+	require.NoError(t, err)
+	assert.Len(t, taken, 7)
+	assert.Len(t, rec.Requests(), 2)
 
 	failing := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("after") != "" {
@@ -286,37 +233,31 @@ func TestArchivalMemoryListIterBreakAndError(t *testing.T) {
 		}
 		reply(w, 200, `[{"id":"passage-0","text":"a"},{"id":"passage-1","text":"b"}]`)
 	})
-	got, err := collect(t, failing.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(2)}))
+	got, err := testutil.Collect(failing.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(2)}))
 	assert.Equal(t, []string{"passage-0", "passage-1"}, passageIDs(got))
 	assert.ErrorIs(t, err, types.ErrUnprocessable)
 
-	empty, err := collect(t, failing.client().ArchivalMemory.ListIter(context.Background(), "", agents.ArchivalMemoryListParams{}))
+	empty, err := testutil.Collect(failing.client().ArchivalMemory.ListIter(context.Background(), "", agents.ArchivalMemoryListParams{}))
 	assert.Empty(t, empty)
 	assert.ErrorIs(t, err, types.ErrEmptyPathParam)
-	assert.Len(t, failing.requests(), 2)
+	assert.Len(t, failing.Requests(), 2)
 }
 
 // TestIteratorsCanBeRangedConcurrently ranges one sequence from several
 // goroutines at once (run with -race): each range pages on its own.
 func TestIteratorsCanBeRangedConcurrently(t *testing.T) {
-	agentsRec := agentServer(t, 7, 50, "")
+	agentsRec := agentServer(t, 7, 50, 0)
 	passagesRec := passageServer(t, 7, true)
 	agentSeq := agentsRec.client().ListIter(context.Background(), agents.ListParams{Limit: new(2)})
 	passageSeq := passagesRec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(2)})
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			got, err := collect(t, agentSeq)
-			assert.NoError(t, err)
-			assert.Len(t, got, 7)
-		})
-		wg.Go(func() {
-			got, err := collect(t, passageSeq)
-			assert.NoError(t, err)
-			assert.Len(t, got, 7)
-		})
+	agentLists, err := testutil.CollectConcurrently(agentSeq, 4)
+	require.NoError(t, err)
+	passageLists, err := testutil.CollectConcurrently(passageSeq, 4)
+	require.NoError(t, err)
+	for i := range 4 {
+		assert.Len(t, agentLists[i], 7)
+		assert.Len(t, passageLists[i], 7)
 	}
-	wg.Wait()
-	assert.Len(t, agentsRec.requests(), 4*4)
-	assert.Len(t, passagesRec.requests(), 4*4)
+	assert.Len(t, agentsRec.Requests(), 4*4)
+	assert.Len(t, passagesRec.Requests(), 4*4)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/types"
 )
@@ -184,21 +185,11 @@ func TestWire(t *testing.T) {
 		{"GET", "/v1/agents/", "limit=2&query_text=x%2Fy&tags=a+b&tags=c%26d", ""},
 		{"PATCH", "/v1/agents/agent%20a1/messages/message%2F1", "", `{"content":null}`},
 	}
-	reqs := rec.requests()
+	reqs := rec.Requests()
 	require.Len(t, reqs, len(want))
 	for i, w := range want {
-		r := reqs[i]
-		assert.Equal(t, w.method, r.Method, "%d", i)
-		assert.Equal(t, w.path, r.Path, "%d", i)
-		assert.Equal(t, w.query, r.RawQuery, "%d", i)
-		if w.body == "" {
-			assert.Empty(t, r.Body, "%d", i)
-			assert.Empty(t, r.Header.Get("Content-Type"), "%d", i)
-		} else {
-			assert.JSONEq(t, w.body, string(r.Body), "%d", i)
-			assert.Equal(t, "application/json", r.Header.Get("Content-Type"), "%d", i)
-		}
-		assert.Equal(t, "Bearer sk-test", r.Header.Get("Authorization"))
+		testutil.AssertRequest(t, reqs[i], w.method, w.path, w.query, w.body, "%d", i)
+		assert.Equal(t, "Bearer sk-test", reqs[i].Header.Get("Authorization"), "%d", i)
 	}
 }
 
@@ -218,8 +209,8 @@ func TestSubClientsShareOptions(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Messages.List(ctx, "agent-a1", agents.MessagesListParams{})
 	require.NoError(t, err)
-	require.Len(t, rec.requests(), 5)
-	for _, r := range rec.requests() {
+	require.Len(t, rec.Requests(), 5)
+	for _, r := range rec.Requests() {
 		assert.Equal(t, "agents", r.Header.Get("X-Client"), r.Path)
 	}
 	for _, sub := range []any{c.Context, c.Tools, c.Sources, c.CoreMemory, c.ArchivalMemory, c.Messages, c.Templates, c.MemoryVariables} {

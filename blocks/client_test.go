@@ -3,42 +3,16 @@ package blocks_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/letta-go/letta/blocks"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 )
-
-type call = fixtureCall[*blocks.Client]
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "blocks", blocks.NewClient, map[string]call{
-		"blocks.list": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.List(ctx, blocks.ListParams{})
-		},
-		"blocks.create": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.Create(ctx, blocks.CreateParams{Value: "v", Label: "human"})
-		},
-		"blocks.retrieve": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.Retrieve(ctx, "block-1")
-		},
-		"blocks.delete": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.Delete(ctx, "block-1")
-		},
-		"blocks.modify": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.Modify(ctx, "block-1", blocks.ModifyParams{Value: new("v")})
-		},
-		"blocks.list_agents_for_block": func(ctx context.Context, c *blocks.Client) (any, error) {
-			return c.ListAgentsForBlock(ctx, "block-1")
-		},
-	})
-}
 
 // TestRequests checks what each method sends: method, escaped path, query
 // and JSON body.
@@ -77,27 +51,15 @@ func TestRequests(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var method, path, query string
-			var body []byte
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				method, path, query = r.Method, r.URL.EscapedPath(), r.URL.RawQuery
-				body, _ = io.ReadAll(r.Body)
+			rec := testutil.NewRecorder(t, func(w http.ResponseWriter, r *http.Request) {
 				if r.Method == "GET" && (r.URL.Path == "/v1/blocks/" || r.URL.Path == "/v1/blocks/block-1/agents") {
 					w.Write([]byte(`[]`))
 					return
 				}
 				w.Write([]byte(`{"id":"block-1","value":"v","label":"human"}`))
-			}))
-			defer srv.Close()
-			require.NoError(t, tc.call(blocks.NewClient(option.WithBaseURL(srv.URL))))
-			assert.Equal(t, tc.method, method)
-			assert.Equal(t, tc.path, path)
-			assert.Equal(t, tc.query, query)
-			if tc.body == "" {
-				assert.Empty(t, body)
-			} else {
-				assert.JSONEq(t, tc.body, string(body))
-			}
+			})
+			require.NoError(t, tc.call(blocks.NewClient(option.WithBaseURL(rec.URL))))
+			testutil.AssertRequest(t, rec.Last(), tc.method, tc.path, tc.query, tc.body)
 		})
 	}
 }

@@ -3,35 +3,16 @@ package jobs_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/jobs"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/types"
 )
-
-type call = fixtureCall[*jobs.Client]
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "jobs", jobs.NewClient, map[string]call{
-		"jobs.list": func(ctx context.Context, c *jobs.Client) (any, error) {
-			return c.List(ctx, jobs.ListParams{})
-		},
-		"jobs.list_active": func(ctx context.Context, c *jobs.Client) (any, error) {
-			return c.ListActive(ctx)
-		},
-		"jobs.retrieve": func(ctx context.Context, c *jobs.Client) (any, error) {
-			return c.Retrieve(ctx, "job-1")
-		},
-		"jobs.delete": func(ctx context.Context, c *jobs.Client) (any, error) {
-			return c.Delete(ctx, "job-1")
-		},
-	})
-}
 
 func TestRequests(t *testing.T) {
 	cases := []struct {
@@ -50,20 +31,15 @@ func TestRequests(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var got *http.Request
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				got = r
+			rec := testutil.NewRecorder(t, func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path == "/v1/jobs/" || r.URL.Path == "/v1/jobs/active" {
 					w.Write([]byte(`[]`))
 					return
 				}
 				w.Write([]byte(`{"id":"job-1","status":"completed"}`))
-			}))
-			defer srv.Close()
-			require.NoError(t, tc.call(jobs.NewClient(option.WithBaseURL(srv.URL))))
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.URL.EscapedPath())
-			assert.Equal(t, tc.raw, got.URL.RawQuery)
+			})
+			require.NoError(t, tc.call(jobs.NewClient(option.WithBaseURL(rec.URL))))
+			testutil.AssertRequest(t, rec.Last(), tc.method, tc.path, tc.raw, "")
 		})
 	}
 }

@@ -3,39 +3,19 @@ package providers_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/providers"
 	"github.com/letta-go/letta/types"
 )
-
-type call = fixtureCall[*providers.Client]
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "providers", providers.NewClient, map[string]call{
-		"providers.list_providers": func(ctx context.Context, c *providers.Client) (any, error) {
-			return c.ListProviders(ctx, providers.ListProvidersParams{})
-		},
-		"providers.create_provider": func(ctx context.Context, c *providers.Client) (any, error) {
-			return c.CreateProvider(ctx, providers.CreateProviderParams{Name: "anthropic", APIKey: "sk-ant"})
-		},
-		"providers.delete_provider": func(ctx context.Context, c *providers.Client) (any, error) {
-			return c.DeleteProvider(ctx, providers.DeleteProviderParams{ProviderID: "provider-1"})
-		},
-		"providers.modify_provider": func(ctx context.Context, c *providers.Client) (any, error) {
-			return c.ModifyProvider(ctx, providers.ModifyProviderParams{ID: "provider-1", APIKey: "sk-ant-2"})
-		},
-	})
-}
 
 func TestRequests(t *testing.T) {
 	ctx := context.Background()
@@ -64,11 +44,7 @@ func TestRequests(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var method, path, query string
-			var body []byte
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				method, path, query = r.Method, r.URL.EscapedPath(), r.URL.RawQuery
-				body, _ = io.ReadAll(r.Body)
+			rec := testutil.NewRecorder(t, func(w http.ResponseWriter, r *http.Request) {
 				switch r.Method {
 				case "GET":
 					w.Write([]byte(`[]`))
@@ -77,17 +53,9 @@ func TestRequests(t *testing.T) {
 				default:
 					w.Write([]byte(`{"id":"provider-1","name":"anthropic"}`))
 				}
-			}))
-			defer srv.Close()
-			require.NoError(t, tc.call(providers.NewClient(option.WithBaseURL(srv.URL))))
-			assert.Equal(t, tc.method, method)
-			assert.Equal(t, tc.path, path)
-			assert.Equal(t, tc.query, query)
-			if tc.body == "" {
-				assert.Empty(t, body)
-			} else {
-				assert.JSONEq(t, tc.body, string(body))
-			}
+			})
+			require.NoError(t, tc.call(providers.NewClient(option.WithBaseURL(rec.URL))))
+			testutil.AssertRequest(t, rec.Last(), tc.method, tc.path, tc.query, tc.body)
 		})
 	}
 }
@@ -120,9 +88,9 @@ func TestListProvidersIter(t *testing.T) {
 	}
 
 	t.Run("follows the cursor to the end", func(t *testing.T) {
-		url, queries := pagedServer(t, items, ids, 0)
+		url, queries := testutil.PagedServer(t, items, ids, 0)
 		c := providers.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListProvidersIter(ctx, providers.ListProvidersParams{Limit: new(3)}))
+		got, err := testutil.Collect(c.ListProvidersIter(ctx, providers.ListProvidersParams{Limit: new(3)}))
 		require.NoError(t, err)
 		assert.Equal(t, ids, idsOf(got))
 		q := queries()
@@ -131,41 +99,31 @@ func TestListProvidersIter(t *testing.T) {
 		assert.Equal(t, "sk-6", *got[6].APIKey)
 	})
 	t.Run("one sequence ranged twice at once", func(t *testing.T) {
-		url, _ := pagedServer(t, items, ids, 0)
+		url, _ := testutil.PagedServer(t, items, ids, 0)
 		c := providers.NewClient(option.WithBaseURL(url))
 		seq := c.ListProvidersIter(ctx, providers.ListProvidersParams{After: new("provider-1"), Limit: new(2)})
-		var wg sync.WaitGroup
-		results := make([][]types.Provider, 2)
-		for i := range results {
-			wg.Go(func() {
-				got, err := collect(seq)
-				assert.NoError(t, err)
-				results[i] = got
-			})
-		}
-		wg.Wait()
+		results, err := testutil.CollectConcurrently(seq, 2)
+		require.NoError(t, err)
 		assert.Equal(t, ids[2:], idsOf(results[0]))
 		assert.Equal(t, ids[2:], idsOf(results[1]))
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
-		url, queries := pagedServer(t, items, ids, 0)
+		url, queries := testutil.PagedServer(t, items, ids, 0)
 		c := providers.NewClient(option.WithBaseURL(url))
-		for p, err := range c.ListProvidersIter(ctx, providers.ListProvidersParams{Limit: new(3)}) {
-			require.NoError(t, err)
-			assert.Equal(t, "provider-0", p.ID)
-			break
-		}
+		got, err := testutil.Take(c.ListProvidersIter(ctx, providers.ListProvidersParams{Limit: new(3)}), 1)
+		require.NoError(t, err)
+		assert.Equal(t, ids[:1], idsOf(got))
 		assert.Len(t, queries(), 1)
 	})
 	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
-		url, _ := pagedServer(t, items, ids, 3)
+		url, _ := testutil.PagedServer(t, items, ids, 3)
 		c := providers.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
-		got, err := collect(c.ListProvidersIter(ctx, providers.ListProvidersParams{After: new("provider-0"), Limit: new(2)}))
+		got, err := testutil.Collect(c.ListProvidersIter(ctx, providers.ListProvidersParams{After: new("provider-0"), Limit: new(2)}))
 		assert.Equal(t, ids[1:5], idsOf(got))
 		require.ErrorIs(t, err, types.ErrServer)
 	})
 	t.Run("a cancelled context ends the sequence", func(t *testing.T) {
-		url, queries := pagedServer(t, items, ids, 0)
+		url, queries := testutil.PagedServer(t, items, ids, 0)
 		c := providers.NewClient(option.WithBaseURL(url))
 		cctx, cancel := context.WithCancel(ctx)
 		defer cancel()

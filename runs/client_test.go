@@ -6,41 +6,16 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/runs"
 	"github.com/letta-go/letta/types"
 )
-
-type call = fixtureCall[*runs.Client]
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "runs", runs.NewClient, map[string]call{
-		"runs.list_runs": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.ListRuns(ctx)
-		},
-		"runs.list_active_runs": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.ListActiveRuns(ctx)
-		},
-		"runs.retrieve_run": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.RetrieveRun(ctx, "run-1")
-		},
-		"runs.delete_run": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.DeleteRun(ctx, "run-1")
-		},
-		"runs.list_run_messages": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.ListRunMessages(ctx, "run-1", runs.ListRunMessagesParams{})
-		},
-		"runs.retrieve_run_usage": func(ctx context.Context, c *runs.Client) (any, error) {
-			return c.RetrieveRunUsage(ctx, "run-1")
-		},
-	})
-}
 
 // TestListRunMessagesVariants: each element becomes its variant, and an
 // unknown message_type is kept, not dropped.
@@ -50,7 +25,7 @@ func TestListRunMessagesVariants(t *testing.T) {
 		`{"id":"m1","date":"2025-01-24T23:31:24+00:00","message_type":"tool_call_message","tool_call":{"name":"f","arguments":"{}","tool_call_id":"c"}}`,
 		`{"id":"m2","date":"2025-01-24T23:31:25+00:00","message_type":"hologram_message","beam":1}`,
 	}
-	url, queries := pagedServer(t, items, []string{"m1", "m1", "m2"}, 0)
+	url, queries := testutil.PagedServer(t, items, []string{"m1", "m1", "m2"}, 0)
 	c := runs.NewClient(option.WithBaseURL(url))
 	got, err := c.ListRunMessages(context.Background(), "run-1", runs.ListRunMessagesParams{Order: new("asc"), Role: new(types.MessageRoleAssistant), Limit: new(10)})
 	require.NoError(t, err)
@@ -91,9 +66,9 @@ func TestListRunMessagesIter(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("follows the id cursor until an empty page", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := runs.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3), Order: new("asc")}))
+		got, err := testutil.Collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3), Order: new("asc")}))
 		require.NoError(t, err)
 		require.Len(t, got, len(items))
 		assert.IsType(t, types.UnknownLettaMessage{}, got[6])
@@ -108,45 +83,33 @@ func TestListRunMessagesIter(t *testing.T) {
 		assert.Equal(t, []string{"", "m1", "m3", "m4"}, afters)
 	})
 	t.Run("one sequence ranged twice at once", func(t *testing.T) {
-		url, _ := pagedServer(t, items, cursors, 0)
+		url, _ := testutil.PagedServer(t, items, cursors, 0)
 		c := runs.NewClient(option.WithBaseURL(url))
 		seq := c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)})
-		var wg sync.WaitGroup
-		results := make([][]types.LettaMessage, 2)
-		for i := range results {
-			wg.Go(func() {
-				got, err := collect(seq)
-				assert.NoError(t, err)
-				results[i] = got
-			})
-		}
-		wg.Wait()
+		results, err := testutil.CollectConcurrently(seq, 2)
+		require.NoError(t, err)
 		assert.Len(t, results[0], len(items))
 		assert.Equal(t, results[0], results[1])
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := runs.NewClient(option.WithBaseURL(url))
-		n := 0
-		for _, err := range c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}) {
-			require.NoError(t, err)
-			if n++; n == 4 {
-				break
-			}
-		}
+		got, err := testutil.Take(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}), 4)
+		require.NoError(t, err)
+		assert.Len(t, got, 4)
 		assert.Len(t, queries(), 2)
 	})
 	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
-		url, _ := pagedServer(t, items, cursors, 2)
+		url, _ := testutil.PagedServer(t, items, cursors, 2)
 		c := runs.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
-		got, err := collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}))
+		got, err := testutil.Collect(c.ListRunMessagesIter(ctx, "run-1", runs.ListRunMessagesParams{Limit: new(3)}))
 		assert.Len(t, got, 3)
 		require.ErrorIs(t, err, types.ErrServer)
 	})
 	t.Run("an empty run id fails before sending", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := runs.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListRunMessagesIter(ctx, "", runs.ListRunMessagesParams{}))
+		got, err := testutil.Collect(c.ListRunMessagesIter(ctx, "", runs.ListRunMessagesParams{}))
 		assert.Empty(t, got)
 		require.Error(t, err)
 		assert.Empty(t, queries())
@@ -166,9 +129,9 @@ func TestListRunMessagesIterCursorOfEveryVariant(t *testing.T) {
 		`{"id":"m-future","message_type":"future_message"}`,
 	}
 	ids := []string{"m-system", "m-user", "m-reasoning", "m-call", "m-return", "m-assistant", "m-future"}
-	url, queries := pagedServer(t, items, ids, 0)
+	url, queries := testutil.PagedServer(t, items, ids, 0)
 	c := runs.NewClient(option.WithBaseURL(url))
-	got, err := collect(c.ListRunMessagesIter(context.Background(), "run-1", runs.ListRunMessagesParams{Limit: new(1)}))
+	got, err := testutil.Collect(c.ListRunMessagesIter(context.Background(), "run-1", runs.ListRunMessagesParams{Limit: new(1)}))
 	require.NoError(t, err)
 	require.Len(t, got, len(items))
 	want := []any{types.SystemMessage{}, types.UserMessage{}, types.ReasoningMessage{}, types.ToolCallMessage{}, types.ToolReturnMessage{}, types.AssistantMessage{}, types.UnknownLettaMessage{}}

@@ -7,53 +7,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/sources"
 	"github.com/letta-go/letta/types"
 )
-
-type call = fixtureCall[*sources.Client]
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "sources", sources.NewClient, map[string]call{
-		"sources.retrieve": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Retrieve(ctx, "source-1")
-		},
-		"sources.delete": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Delete(ctx, "source-1")
-		},
-		"sources.modify": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Modify(ctx, "source-1", sources.ModifyParams{Name: new("n")})
-		},
-		"sources.get_by_name": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.GetByName(ctx, "company-handbook")
-		},
-		"sources.list": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.List(ctx)
-		},
-		"sources.create": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Create(ctx, sources.CreateParams{Name: "n"})
-		},
-		"sources.files.upload": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Files.Upload(ctx, "source-1", sources.FilesUploadParams{File: strings.NewReader("x"), Filename: "x.txt"})
-		},
-		"sources.files.list": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Files.List(ctx, "source-1", sources.FilesListParams{})
-		},
-		"sources.files.delete": func(ctx context.Context, c *sources.Client) (any, error) {
-			return nil, c.Files.Delete(ctx, "source-1", "file-1")
-		},
-		"sources.passages.list": func(ctx context.Context, c *sources.Client) (any, error) {
-			return c.Passages.List(ctx, "source-1")
-		},
-	})
-}
 
 func TestGetByNameReturnsTheID(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -66,47 +29,23 @@ func TestGetByNameReturnsTheID(t *testing.T) {
 	assert.Equal(t, "source-e3ec0720", id)
 }
 
-// recorder is a server that records each request and answers with a
-// canned body for its method.
-type recorder struct {
-	mu   sync.Mutex
-	reqs []recorded
-}
-
-type recorded struct {
-	method, path, query, contentType string
-	body                             []byte
-}
-
-func (rec *recorder) start(t *testing.T) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		rec.mu.Lock()
-		rec.reqs = append(rec.reqs, recorded{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Content-Type"), body})
-		rec.mu.Unlock()
-		switch {
-		case r.Method == "DELETE" && strings.Count(r.URL.Path, "/") == 4:
-			w.WriteHeader(http.StatusNoContent)
-		case r.Method == "DELETE":
-			io.WriteString(w, `null`)
-		case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/v1/sources/name/"):
-			io.WriteString(w, `"source-1"`)
-		case r.Method == "GET" && (r.URL.Path == "/v1/sources/" || strings.HasSuffix(r.URL.Path, "/files") || strings.HasSuffix(r.URL.Path, "/passages")):
-			io.WriteString(w, `[]`)
-		case strings.HasSuffix(r.URL.Path, "/upload"):
-			io.WriteString(w, `{"id":"job-1","status":"created"}`)
-		default:
-			io.WriteString(w, `{"id":"source-1","name":"n","embedding_config":{"embedding_endpoint_type":"openai","embedding_model":"m","embedding_dim":1}}`)
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
-
-func (rec *recorder) last() recorded {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return rec.reqs[len(rec.reqs)-1]
+// answer answers each request of TestRequests with a canned body for its
+// method and path.
+func answer(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.Method == "DELETE" && strings.Count(r.URL.Path, "/") == 4:
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == "DELETE":
+		io.WriteString(w, `null`)
+	case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/v1/sources/name/"):
+		io.WriteString(w, `"source-1"`)
+	case r.Method == "GET" && (r.URL.Path == "/v1/sources/" || strings.HasSuffix(r.URL.Path, "/files") || strings.HasSuffix(r.URL.Path, "/passages")):
+		io.WriteString(w, `[]`)
+	case strings.HasSuffix(r.URL.Path, "/upload"):
+		io.WriteString(w, `{"id":"job-1","status":"created"}`)
+	default:
+		io.WriteString(w, `{"id":"source-1","name":"n","embedding_config":{"embedding_endpoint_type":"openai","embedding_model":"m","embedding_dim":1}}`)
+	}
 }
 
 func TestRequests(t *testing.T) {
@@ -144,18 +83,9 @@ func TestRequests(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var rec recorder
-			require.NoError(t, tc.call(sources.NewClient(option.WithBaseURL(rec.start(t)))))
-			got := rec.last()
-			assert.Equal(t, tc.method, got.method)
-			assert.Equal(t, tc.path, got.path)
-			assert.Equal(t, tc.query, got.query)
-			if tc.body == "" {
-				assert.Empty(t, got.body)
-			} else {
-				assert.JSONEq(t, tc.body, string(got.body))
-				assert.Equal(t, "application/json", got.contentType)
-			}
+			rec := testutil.NewRecorder(t, answer)
+			require.NoError(t, tc.call(sources.NewClient(option.WithBaseURL(rec.URL))))
+			testutil.AssertRequest(t, rec.Last(), tc.method, tc.path, tc.query, tc.body)
 		})
 	}
 }
@@ -193,9 +123,9 @@ func TestFilesListIter(t *testing.T) {
 	}
 
 	t.Run("follows the cursor to the end", func(t *testing.T) {
-		url, queries := pagedServer(t, items, ids, 0)
+		url, queries := testutil.PagedServer(t, items, ids, 0)
 		c := sources.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
+		got, err := testutil.Collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
 		require.NoError(t, err)
 		assert.Equal(t, ids, idsOf(got))
 		q := queries()
@@ -203,39 +133,26 @@ func TestFilesListIter(t *testing.T) {
 		assert.Equal(t, []string{"", "file-1", "file-3"}, []string{q[0].Get("after"), q[1].Get("after"), q[2].Get("after")})
 	})
 	t.Run("one sequence ranged twice at once", func(t *testing.T) {
-		url, _ := pagedServer(t, items, ids, 0)
+		url, _ := testutil.PagedServer(t, items, ids, 0)
 		c := sources.NewClient(option.WithBaseURL(url))
 		seq := c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)})
-		var wg sync.WaitGroup
-		results := make([][]types.FileMetadata, 2)
-		for i := range results {
-			wg.Go(func() {
-				got, err := collect(seq)
-				assert.NoError(t, err)
-				results[i] = got
-			})
-		}
-		wg.Wait()
+		results, err := testutil.CollectConcurrently(seq, 2)
+		require.NoError(t, err)
 		assert.Equal(t, ids, idsOf(results[0]))
 		assert.Equal(t, ids, idsOf(results[1]))
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
-		url, queries := pagedServer(t, items, ids, 0)
+		url, queries := testutil.PagedServer(t, items, ids, 0)
 		c := sources.NewClient(option.WithBaseURL(url))
-		var got []string
-		for f, err := range c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}) {
-			require.NoError(t, err)
-			if got = append(got, f.ID); len(got) == 2 {
-				break
-			}
-		}
-		assert.Equal(t, ids[:2], got)
+		got, err := testutil.Take(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}), 2)
+		require.NoError(t, err)
+		assert.Equal(t, ids[:2], idsOf(got))
 		assert.Len(t, queries(), 1)
 	})
 	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
-		url, _ := pagedServer(t, items, ids, 2)
+		url, _ := testutil.PagedServer(t, items, ids, 2)
 		c := sources.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
-		got, err := collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
+		got, err := testutil.Collect(c.Files.ListIter(ctx, "source-1", sources.FilesListParams{Limit: new(2)}))
 		assert.Equal(t, ids[:2], idsOf(got))
 		require.ErrorIs(t, err, types.ErrServer)
 	})

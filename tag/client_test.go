@@ -4,24 +4,16 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/tag"
 	"github.com/letta-go/letta/types"
 )
-
-func TestFixtures(t *testing.T) {
-	runFixtures(t, "tag", tag.NewClient, map[string]fixtureCall[*tag.Client]{
-		"tag.list_tags": func(ctx context.Context, c *tag.Client) (any, error) {
-			return c.ListTags(ctx, tag.ListTagsParams{})
-		},
-	})
-}
 
 // tags returns n sorted tags, as JSON strings and as cursors.
 func tags(n int) (items, cursors []string) {
@@ -38,9 +30,9 @@ func TestListTagsIter(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("follows the cursor to the end", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := tag.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2), QueryText: new("tag")}))
+		got, err := testutil.Collect(c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2), QueryText: new("tag")}))
 		require.NoError(t, err)
 		assert.Equal(t, cursors, got)
 		q := queries()
@@ -54,55 +46,41 @@ func TestListTagsIter(t *testing.T) {
 		}
 	})
 	t.Run("starts after params.After", func(t *testing.T) {
-		url, _ := pagedServer(t, items, cursors, 0)
+		url, _ := testutil.PagedServer(t, items, cursors, 0)
 		c := tag.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListTagsIter(ctx, tag.ListTagsParams{After: new("tag-02"), Limit: new(10)}))
+		got, err := testutil.Collect(c.ListTagsIter(ctx, tag.ListTagsParams{After: new("tag-02"), Limit: new(10)}))
 		require.NoError(t, err)
 		assert.Equal(t, cursors[3:], got)
 	})
 	t.Run("without a limit it stops at an empty page", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := tag.NewClient(option.WithBaseURL(url))
-		got, err := collect(c.ListTagsIter(ctx, tag.ListTagsParams{}))
+		got, err := testutil.Collect(c.ListTagsIter(ctx, tag.ListTagsParams{}))
 		require.NoError(t, err)
 		assert.Equal(t, cursors, got)
 		assert.Len(t, queries(), 3, "pages of 3, 2 and 0 (server default 3 here)")
 	})
 	t.Run("one sequence ranged twice at once", func(t *testing.T) {
-		url, _ := pagedServer(t, items, cursors, 0)
+		url, _ := testutil.PagedServer(t, items, cursors, 0)
 		c := tag.NewClient(option.WithBaseURL(url))
 		seq := c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)})
-		var wg sync.WaitGroup
-		results := make([][]string, 2)
-		for i := range results {
-			wg.Go(func() {
-				got, err := collect(seq)
-				assert.NoError(t, err)
-				results[i] = got
-			})
-		}
-		wg.Wait()
+		results, err := testutil.CollectConcurrently(seq, 2)
+		require.NoError(t, err)
 		assert.Equal(t, cursors, results[0])
 		assert.Equal(t, cursors, results[1])
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 0)
+		url, queries := testutil.PagedServer(t, items, cursors, 0)
 		c := tag.NewClient(option.WithBaseURL(url))
-		var got []string
-		for s, err := range c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)}) {
-			require.NoError(t, err)
-			got = append(got, s)
-			if len(got) == 3 {
-				break
-			}
-		}
+		got, err := testutil.Take(c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)}), 3)
+		require.NoError(t, err)
 		assert.Equal(t, cursors[:3], got)
 		assert.Len(t, queries(), 2)
 	})
 	t.Run("a failing page ends the sequence with its error", func(t *testing.T) {
-		url, queries := pagedServer(t, items, cursors, 2)
+		url, queries := testutil.PagedServer(t, items, cursors, 2)
 		c := tag.NewClient(option.WithBaseURL(url), option.WithMaxRetries(0))
-		got, err := collect(c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)}))
+		got, err := testutil.Collect(c.ListTagsIter(ctx, tag.ListTagsParams{Limit: new(2)}))
 		assert.Equal(t, cursors[:2], got)
 		require.ErrorIs(t, err, types.ErrServer)
 		var apiErr *types.APIError

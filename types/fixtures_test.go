@@ -13,15 +13,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// responseFixture is one file of ../testdata/responses.
-type responseFixture struct {
-	ID         string          `json:"id"`
-	Status     int             `json:"status"`
-	Body       json.RawMessage `json:"body"`
-	PythonType string          `json:"python_type"`
-}
+	"github.com/letta-go/letta/internal/testutil"
+)
 
 // objectTypes maps reference type names (as python_type spells them) to a
 // constructor of the Go type they decode into.
@@ -110,15 +104,9 @@ func decodeAs(pythonType string, body []byte) (any, error) {
 // type the reference client uses and checks that encoding it again gives
 // the same JSON: nothing the server sends is dropped.
 func TestResponseFixtures(t *testing.T) {
-	files, err := filepath.Glob("../testdata/responses/*.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
+	fixtures := testutil.Responses(t, "*")
 	counted := 0
-	for _, file := range files {
-		raw, err := os.ReadFile(file)
-		require.NoError(t, err)
-		var fx responseFixture
-		require.NoError(t, json.Unmarshal(raw, &fx), file)
+	for _, fx := range fixtures {
 		t.Run(fx.ID, func(t *testing.T) {
 			counted++
 			switch {
@@ -148,7 +136,7 @@ func TestResponseFixtures(t *testing.T) {
 			assertLossless(t, fx.ID, fx.Body, out)
 		})
 	}
-	assert.Equal(t, len(files), counted)
+	assert.Equal(t, len(fixtures), counted)
 }
 
 // TestResponseFixtureVariants checks that union-valued fixtures decode into
@@ -196,11 +184,7 @@ func TestResponseFixtureVariants(t *testing.T) {
 
 func readFixtureBody(t *testing.T, id string, into any) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("../testdata/responses", id+".json"))
-	require.NoError(t, err)
-	var fx responseFixture
-	require.NoError(t, json.Unmarshal(raw, &fx))
-	require.NoError(t, json.Unmarshal(fx.Body, into))
+	require.NoError(t, json.Unmarshal(testutil.ResponseByID(t, id).Body, into))
 }
 
 // streamFixture is the metadata file next to each .sse transcript.

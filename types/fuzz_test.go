@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/letta-go/letta/internal/testutil"
 )
 
 // fuzzDecoders are the union decoders under fuzz, by type name.
@@ -109,14 +111,8 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 		[]byte(`[{"type":"text","text":"a"}]`), []byte(`{"name":"f","arguments":"{}","tool_call_id":"c"}`),
 		[]byte(`{"error":"Stream failed","code":"X"}`), []byte(`["body",0]`),
 	}
-	files, _ := filepath.Glob("../testdata/responses/*.json")
-	for _, file := range files {
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		var fx responseFixture
-		if json.Unmarshal(raw, &fx) != nil || len(fx.Body) == 0 {
+	for _, fx := range testutil.Responses(tb, "*") {
+		if len(fx.Body) == 0 {
 			continue
 		}
 		if len(fx.Body) < 8<<10 { // keep the corpus small: big inputs slow the fuzzer
