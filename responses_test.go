@@ -96,8 +96,12 @@ func isNone(ep endpoint) bool { return ep.Response == "none" }
 
 func sentinelFor(status int) error {
 	switch {
+	case status == 401:
+		return types.ErrUnauthorized
 	case status == 404:
 		return types.ErrNotFound
+	case status == 429:
+		return types.ErrRateLimited
 	case status == 409:
 		return types.ErrConflict
 	case status == 422:
