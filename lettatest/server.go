@@ -3,6 +3,7 @@ package lettatest
 import (
 	"crypto/rand"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -57,6 +58,7 @@ type options struct {
 	runDelay    time.Duration
 	streamDelay time.Duration
 	clock       func() time.Time
+	addr        string
 }
 
 // WithResponder replaces the stand-in LLM: r decides what an agent answers
@@ -105,6 +107,13 @@ func WithClock(now func() time.Time) Option {
 	return func(o *options) { o.clock = now }
 }
 
+// WithAddress makes the server listen on addr (e.g. "localhost:8283", the
+// port of a self-hosted Letta server) instead of a random local port.
+// NewServer panics if it cannot listen there.
+func WithAddress(addr string) Option {
+	return func(o *options) { o.addr = addr }
+}
+
 // NewServer starts an in-memory Letta server and returns it; call Close
 // when done. The server starts as a fresh self-hosted server does: no
 // agents, blocks, sources or providers, and Letta's base tools installed.
@@ -124,7 +133,18 @@ func NewServer(opts ...Option) *Server {
 	s.st = newState()
 	s.installBaseTools()
 	s.routes()
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	if s.opts.addr == "" {
+		s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+		return s
+	}
+	l, err := net.Listen("tcp", s.opts.addr)
+	if err != nil {
+		panic(fmt.Sprintf("lettatest: listening on %s: %v", s.opts.addr, err))
+	}
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	s.Server.Listener.Close()
+	s.Server.Listener = l
+	s.Server.Start()
 	return s
 }
 
