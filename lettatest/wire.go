@@ -379,8 +379,10 @@ func structFields(t reflect.Type) *fieldList {
 		if !f.IsExported() {
 			continue
 		}
-		tag := f.Tag.Get("json")
-		if tag == "-" {
+		// Untagged fields (the Raw of an Unknown… union variant) are not
+		// wire fields.
+		tag, ok := f.Tag.Lookup("json")
+		if !ok || tag == "-" {
 			continue
 		}
 		name, _, _ := strings.Cut(tag, ",")
