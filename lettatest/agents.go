@@ -150,6 +150,14 @@ func validateAgentName(name string) error {
 	return unprocessable([]validationError{{Type: "value_error", Loc: []any{"body", "name"}, Msg: "Value error, " + msg, Input: name, Ctx: map[string]any{"error": map[string]any{}}}})
 }
 
+// ifSet applies check to *p when p is not nil.
+func ifSet(p *string, check func(string) error) error {
+	if p == nil {
+		return nil
+	}
+	return check(*p)
+}
+
 func validateHandle(field, handle, what string) error {
 	provider, model, ok := strings.Cut(handle, "/")
 	if ok && provider != "" && model != "" {
@@ -173,20 +181,19 @@ func (s *Server) createAgent(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, createAgentSchema, &body); err != nil {
 		return err
 	}
-	if body.Name != nil {
-		if err := validateAgentName(*body.Name); err != nil {
-			return err
+	// The model validators run together: report every failure at once.
+	var verrs []validationError
+	for _, err := range []error{
+		ifSet(body.Name, validateAgentName),
+		ifSet(body.Model, func(h string) error { return validateHandle("model", h, "llm config") }),
+		ifSet(body.Embedding, func(h string) error { return validateHandle("embedding", h, "embedding config") }),
+	} {
+		if he, ok := err.(*httpError); ok {
+			verrs = append(verrs, he.detail.([]validationError)...)
 		}
 	}
-	if body.Model != nil {
-		if err := validateHandle("model", *body.Model, "llm config"); err != nil {
-			return err
-		}
-	}
-	if body.Embedding != nil {
-		if err := validateHandle("embedding", *body.Embedding, "embedding config"); err != nil {
-			return err
-		}
+	if len(verrs) > 0 {
+		return unprocessable(verrs)
 	}
 	rules, err := decodeToolRules(body.ToolRules)
 	if err != nil {

@@ -871,7 +871,10 @@ func TestErrorBodies(t *testing.T) {
 	_, err = client.Agents.Create(ctx, agents.CreateParams{Name: new("no/slashes"), Model: new("gpt-4")})
 	apiErr = apiError(t, err)
 	assert.Equal(t, 422, apiErr.StatusCode)
+	require.Len(t, apiErr.ValidationErrors, 2)
 	assert.Equal(t, []any{"body", "name"}, apiErr.ValidationErrors[0].Loc)
+	assert.Equal(t, "Value error, Name contains invalid characters.", apiErr.ValidationErrors[0].Msg)
+	assert.Equal(t, []any{"body", "model"}, apiErr.ValidationErrors[1].Loc)
 
 	status, body := raw.do("POST", "/v1/blocks/", `{"value": 5}`)
 	assert.Equal(t, 422, status)
