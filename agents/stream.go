@@ -247,7 +247,7 @@ func (s *MessageStream) decode(data []byte) (ev types.LettaStreamingResponse, en
 		return nil, false, nil
 	case trimmed[0] == '[':
 		return nil, bytes.Equal(trimmed, doneMarker), nil
-	case trimmed[0] == '{' && bytes.Contains(trimmed, errorKey):
+	case trimmed[0] == '{' && mayHaveErrorKey(trimmed):
 		if serr := errorFrame(trimmed); serr != nil {
 			return nil, true, serr
 		}
@@ -268,6 +268,22 @@ func (s *MessageStream) decode(data []byte) (ev types.LettaStreamingResponse, en
 		}
 	}
 	return ev, false, nil
+}
+
+// mayHaveErrorKey reports whether data contains the JSON string "error"
+// followed by a colon, as the key of an error frame is: a cheap filter
+// before errorFrame, which decodes the object.
+func mayHaveErrorKey(data []byte) bool {
+	for {
+		i := bytes.Index(data, errorKey)
+		if i < 0 {
+			return false
+		}
+		data = bytes.TrimLeft(data[i+len(errorKey):], " \t\r\n")
+		if len(data) > 0 && data[0] == ':' {
+			return true
+		}
+	}
 }
 
 // errorFrame returns the *types.StreamError of a JSON object with a

@@ -378,6 +378,7 @@ func TestCreateStreamErrorFrame(t *testing.T) {
 		{`{"error":"Stream failed (internal error occured)"}`, "Stream failed (internal error occured)", ""},
 		{`{"error":"boom","code":null}`, "boom", ""},
 		{`{"error":{"message":"nested"}}`, "nested", ""},
+		{`{ "error" : "spaced", "code" : "X" }`, "spaced", "X"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.message, func(t *testing.T) {

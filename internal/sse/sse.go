@@ -411,55 +411,143 @@ func (d *Decoder) dispatch() {
 	d.data, d.hasData = d.data[:0], false
 }
 
-// bodyReader reads the body for the framer: it runs the idle timer around
-// each read, and records how the body ended and its last bytes.
+// bodyReader reads the body for the framer. It runs the idle timer around
+// each read of the body, records how the body ended and its last bytes,
+// and shapes what the framer gets:
+//
+//   - a read stops after the first blank line in the buffered data, so
+//     the framer holds about one event at a time (it searches its whole
+//     buffer for five line-ending patterns on every split, which costs
+//     more than decoding when it holds dozens of events);
+//   - a read without a blank line continues until there is one or p is
+//     full: no event can be complete before a blank line arrives, so this
+//     adds no latency, and it spares the framer a quadratic cost on a large
+//     event that arrives in many small reads.
 type bodyReader struct {
 	r     io.Reader
 	idle  time.Duration
 	timer *time.Timer
 
-	done  bool  // a read returned an error (io.EOF included)
-	err   error // that error
+	buf        []byte
+	start, end int   // buf[start:end] is read but not yet passed on
+	last       byte  // the last byte passed on
+	rerr       error // the error the body returned, once it did
+	emptyReads int
+
+	done  bool  // rerr is set and every byte has been passed on
+	err   error // rerr, once done
 	tail  [4]byte
 	ntail int
 }
 
-// Read fills p until the bytes read contain a line terminator, p is full
-// or the body fails. Inside an event no frame can be complete before a
-// line terminator arrives, so this adds no latency; it spares the framer,
-// which searches its whole buffer again after every read, from a quadratic
-// cost on a large event that arrives in many small reads.
+const bodyBufferSize = 32 << 10
+
 func (b *bodyReader) Read(p []byte) (int, error) {
 	if b.done {
 		return 0, b.err
 	}
 	n := 0
 	for n < len(p) {
-		m, err := b.read(p[n:])
-		if m > 0 {
-			b.keepTail(p[n : n+m])
+		if b.start < b.end {
+			data := b.buf[b.start:b.end]
+			cut := blankLineEnd(b.last, data)
+			if cut >= 0 {
+				data = data[:cut]
+			}
+			m := copy(p[n:], data)
+			b.last = data[m-1]
+			b.start += m
+			n += m
+			if cut >= 0 || n == len(p) {
+				break
+			}
 		}
-		n += m
-		if err != nil {
-			b.done, b.err = true, err
-			return n, err
-		}
-		if m == 0 || bytes.IndexByte(p[n-m:n], '\n') >= 0 || bytes.IndexByte(p[n-m:n], '\r') >= 0 {
+		if b.rerr != nil {
 			break
+		}
+		b.fill()
+	}
+	if b.start == b.end && b.rerr != nil {
+		b.done, b.err = true, b.rerr
+		if n == 0 {
+			return 0, b.err
 		}
 	}
 	return n, nil
 }
 
-// read reads once, under the idle timer.
-func (b *bodyReader) read(p []byte) (int, error) {
-	if b.timer == nil {
-		return b.r.Read(p)
+// fill reads once from the body into the (empty) buffer.
+func (b *bodyReader) fill() {
+	if b.buf == nil {
+		b.buf = make([]byte, bodyBufferSize)
 	}
-	b.timer.Reset(b.idle)
-	n, err := b.r.Read(p)
-	b.timer.Stop()
-	return n, err
+	b.start, b.end = 0, 0
+	var m int
+	var err error
+	if b.timer == nil {
+		m, err = b.r.Read(b.buf)
+	} else {
+		b.timer.Reset(b.idle)
+		m, err = b.r.Read(b.buf)
+		b.timer.Stop()
+	}
+	if m > 0 {
+		b.end = m
+		b.keepTail(b.buf[:m])
+	}
+	if err != nil {
+		b.rerr = err
+	} else if m == 0 {
+		b.emptyReads++
+		if b.emptyReads > 100 {
+			b.rerr = io.ErrNoProgress
+		}
+		return
+	}
+	b.emptyReads = 0
+}
+
+// blankLineEnd returns the index just past the first blank line in data
+// (a line terminator that starts a line: CR, LF or CRLF), or -1. last is
+// the byte before data (0 at the start).
+func blankLineEnd(last byte, data []byte) int {
+	i := 0
+	atLineStart := last == '\n' || last == '\r'
+	if last == '\r' && len(data) > 0 && data[0] == '\n' {
+		i = 1 // the end of a CRLF
+	}
+	for i < len(data) {
+		c := data[i]
+		if atLineStart && (c == '\n' || c == '\r') {
+			if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+				return i + 2
+			}
+			return i + 1
+		}
+		j := nextTerminator(data[i:])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			i++
+		}
+		i++
+		atLineStart = true
+	}
+	return -1
+}
+
+// nextTerminator returns the index of the first CR or LF in b, or -1.
+func nextTerminator(b []byte) int {
+	lf := bytes.IndexByte(b, '\n')
+	if lf < 0 {
+		return bytes.IndexByte(b, '\r')
+	}
+	if cr := bytes.IndexByte(b[:lf], '\r'); cr >= 0 {
+		return cr
+	}
+	return lf
 }
 
 func (b *bodyReader) keepTail(p []byte) {
