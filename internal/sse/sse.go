@@ -73,12 +73,13 @@ var ErrIdle = errors.New("stream idle")
 var ErrClosed = errors.New("stream closed")
 
 // IdleError ends a stream that sent no byte for Timeout while the reader
-// waited. It matches ErrIdle and context.DeadlineExceeded, and its
-// Timeout method reports true, as net.Error timeouts do.
+// waited. It matches ErrIdle and context.DeadlineExceeded.
 type IdleError struct {
+	// Timeout is the idle limit that ran out.
 	Timeout time.Duration
 }
 
+// Error says how long the stream was idle: "stream idle for 5s".
 func (e *IdleError) Error() string {
 	return fmt.Sprintf("stream idle for %s", e.Timeout)
 }
@@ -91,9 +92,11 @@ func (e *IdleError) Is(target error) bool {
 // EventTooLargeError is returned for an event longer than the decoder's
 // limit; the stream cannot continue after it.
 type EventTooLargeError struct {
+	// Limit is the largest event allowed, in bytes.
 	Limit int
 }
 
+// Error names the limit: "stream event larger than 16 MiB".
 func (e *EventTooLargeError) Error() string {
 	return fmt.Sprintf("stream event larger than %s", sizeString(e.Limit))
 }
@@ -440,7 +443,12 @@ type bodyReader struct {
 	ntail int
 }
 
-const bodyBufferSize = 32 << 10
+// The buffer starts small and doubles, up to its maximum, whenever a
+// read fills it.
+const (
+	minBodyBuffer = 4 << 10
+	maxBodyBuffer = 64 << 10
+)
 
 func (b *bodyReader) Read(p []byte) (int, error) {
 	if b.done {
@@ -478,8 +486,11 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 
 // fill reads once from the body into the (empty) buffer.
 func (b *bodyReader) fill() {
-	if b.buf == nil {
-		b.buf = make([]byte, bodyBufferSize)
+	switch {
+	case b.buf == nil:
+		b.buf = make([]byte, minBodyBuffer)
+	case b.end == len(b.buf) && len(b.buf) < maxBodyBuffer:
+		b.buf = make([]byte, 2*len(b.buf))
 	}
 	b.start, b.end = 0, 0
 	var m int
