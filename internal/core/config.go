@@ -37,23 +37,35 @@ type Middleware = func(*http.Request, MiddlewareNext) (*http.Response, error)
 
 // BodyField is one patch applied to the JSON body: Path is a dotted key path.
 type BodyField struct {
-	Path  string
+	// Path is the key, or dotted keys for nested objects.
+	Path string
+	// Value is encoded as JSON; nil sends null.
 	Value any
 }
 
 // Config is the resolved configuration of one call: the client's options
 // followed by the call's own.
 type Config struct {
-	BaseURL           string
-	Token             string
-	HTTPClient        HTTPDoer
-	Header            http.Header
-	Query             url.Values
-	BodyFields        []BodyField
-	MaxRetries        int
-	RequestTimeout    time.Duration
+	// BaseURL is the server's URL, to which request paths are appended.
+	BaseURL string
+	// Token is sent as "Authorization: Bearer <token>" when non-empty.
+	Token string
+	// HTTPClient sends every attempt.
+	HTTPClient HTTPDoer
+	// Header holds extra headers; they replace the SDK's own.
+	Header http.Header
+	// Query holds extra query parameters; they replace the method's own.
+	Query url.Values
+	// BodyFields patch the JSON body after the params are encoded.
+	BodyFields []BodyField
+	// MaxRetries is how many times a failed attempt may be repeated.
+	MaxRetries int
+	// RequestTimeout bounds one attempt (for a stream, its headers).
+	RequestTimeout time.Duration
+	// StreamIdleTimeout ends a stream silent for that long; 0 means never.
 	StreamIdleTimeout time.Duration
-	Middlewares       []Middleware
+	// Middlewares wrap every attempt, the first outermost.
+	Middlewares []Middleware
 	// Err is the first error an option reported; the call fails with it
 	// before anything is sent.
 	Err error

@@ -17,6 +17,7 @@ import (
 // Core is embedded in every resource client: it holds the client-wide
 // options that each call starts from.
 type Core struct {
+	// Options are the client-wide options, applied before each call's own.
 	Options []RequestOption
 }
 
