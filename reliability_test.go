@@ -265,7 +265,28 @@ func badBodies() []badBody {
 		{"trailing garbage", "application/json", `[]<html>`, 200, "unexpected data after", nil},
 		{"error body not JSON", "text/plain", `upstream connect error`, 503, "503 Service Unavailable: upstream connect error", nil},
 		{"error body empty", "application/json", ``, 404, "404 Not Found", nil},
+		{"a 50 MB list", "application/json", bigToolList(50 << 20), 200, "", func(t *testing.T, got []types.Tool) {
+			require.Greater(t, len(got), 1000)
+			assert.Equal(t, "tool-0", got[0].ID)
+			assert.Equal(t, fmt.Sprintf("tool-%d", len(got)-1), got[len(got)-1].ID)
+		}},
 	}
+}
+
+// bigToolList is a JSON list of distinct tools of about size bytes.
+func bigToolList(size int) string {
+	var b strings.Builder
+	b.Grow(size + 4096)
+	b.WriteByte('[')
+	code := strings.Repeat("x", 4000)
+	for i := 0; b.Len() < size; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"tool-%d","name":"t%d","source_code":"%s","tags":["a","b"]}`, i, i, code)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 func runBadBody(t *testing.T, bb badBody) {
@@ -339,6 +360,37 @@ func waitGoroutines(t *testing.T, before int) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// retryGap answers the first GET with 503 and the given headers, the
+// second with a tool, and returns the time between the two attempts.
+func retryGap(t *testing.T, h http.Header) time.Duration {
+	t.Helper()
+	var mu sync.Mutex
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		first := len(times) == 1
+		mu.Unlock()
+		if first {
+			for k, v := range h {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, toolJSON)
+	}))
+	defer srv.Close()
+	c := letta.NewClient(option.WithBaseURL(srv.URL))
+	_, err := c.Tools.Retrieve(context.Background(), "tool-1")
+	require.NoError(t, err)
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, times, 2)
+	return times[1].Sub(times[0])
 }
 
 // inputCase is bad input from the caller.
@@ -494,6 +546,41 @@ func inputCases() []inputCase {
 			assert.Less(t, time.Since(start), 2*time.Second)
 			assert.Greater(t, n.Load(), int32(2))
 			assert.Less(t, n.Load(), int32(20))
+		}},
+		{"Retry-After in seconds is honoured", func(t *testing.T) {
+			gap := retryGap(t, http.Header{"Retry-After": {"1"}})
+			assert.GreaterOrEqual(t, gap, time.Second)
+		}},
+		{"Retry-After as an HTTP date is honoured", func(t *testing.T) {
+			gap := retryGap(t, http.Header{"Retry-After": {time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)}})
+			assert.GreaterOrEqual(t, gap, time.Second, "whole-second dates: at least 2 s minus the partial second")
+		}},
+		{"Retry-After-Ms is honoured", func(t *testing.T) {
+			gap := retryGap(t, http.Header{"Retry-After-Ms": {"300"}})
+			assert.GreaterOrEqual(t, gap, 300*time.Millisecond)
+		}},
+		{"negative or garbage Retry-After falls back to backoff", func(t *testing.T) {
+			for _, v := range []string{"-3", "soon", "1e400"} {
+				gap := retryGap(t, http.Header{"Retry-After": {v}})
+				assert.GreaterOrEqual(t, gap, 375*time.Millisecond, v) // the first backoff: 0.5 s less up to 25% jitter
+			}
+		}},
+		{"an absurd Retry-After is not waited for past the deadline", func(t *testing.T) {
+			var n atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n.Add(1)
+				w.Header().Set("Retry-After", "86400")
+				w.WriteHeader(http.StatusTooManyRequests)
+			}))
+			defer srv.Close()
+			c := letta.NewClient(option.WithBaseURL(srv.URL))
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			start := time.Now()
+			_, err := c.Tools.Retrieve(ctx, "tool-1")
+			assert.ErrorIs(t, err, types.ErrRateLimited)
+			assert.EqualValues(t, 1, n.Load(), "a capped 60 s wait would outlast the 10 s deadline, so it returns at once")
+			assert.Less(t, time.Since(start), 5*time.Second)
 		}},
 		{"responses are always closed: no connection stays busy", func(t *testing.T) {
 			var active atomic.Int32
