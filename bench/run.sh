@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 count=${1:-5}
 out=$(mktemp)
 go test ./bench -run '^$' -bench 'RetrieveAgent|ListAgents|Upload' -benchtime 1s -count "$count" | tee -a "$out" >&2
-go test ./agents -run '^$' -bench 'StreamDecode' -benchtime 1s -count "$count" | tee -a "$out" >&2 || true
+go test ./agents -run '^$' -bench 'StreamDecode$' -benchtime 1s -count "$count" | tee -a "$out" >&2
 awk '
 /^Benchmark/ {
 	name = $1; sub(/-[0-9]+$/, "", name)
@@ -24,16 +24,21 @@ function median(s,   a, k, i, j, t) {
 	return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
 }
 END {
-	printf "%-44s %-16s %14s %14s %8s\n", "benchmark", "metric", "raw", "sdk", "sdk/raw"
+	printf "%-40s %-12s %-16s %14s %14s %8s\n", "benchmark", "baseline", "metric", "baseline", "sdk", "sdk/base"
 	for (i = 1; i <= n; i++) {
 		name = order[i]
 		if (name !~ /\/sdk$/) continue
-		base = name; sub(/\/sdk$/, "/raw", base)
-		split(units[name], us, " ")
-		for (u in us) {
-			m = us[u]
-			s = median(vals[name SUBSEP m]); r = median(vals[base SUBSEP m])
-			printf "%-44s %-16s %14.1f %14.1f %8.2f\n", substr(name, 1, length(name) - 4), m, r, s, (r + 0 ? s / r : 0)
+		group = substr(name, 1, length(name) - 4)
+		for (j = 1; j <= n; j++) {
+			base = order[j]
+			if (index(base, group "/raw") != 1) continue
+			split(units[name], us, " ")
+			for (u in us) {
+				m = us[u]
+				if (!((base SUBSEP m) in vals)) continue
+				s = median(vals[name SUBSEP m]); r = median(vals[base SUBSEP m])
+				printf "%-40s %-12s %-16s %14.1f %14.1f %8.2f\n", group, substr(base, length(group) + 2), m, r, s, (r + 0 ? s / r : 0)
+			}
 		}
 	}
 }' "$out"
