@@ -41,13 +41,15 @@ var fuzzStructs = []func() any{
 
 // FuzzUnmarshalUnions feeds arbitrary bytes to every union decoder and to
 // the structs that hold unions. No input may panic; a decode error must
-// name the type; and whatever decodes must encode, decode again to the same
-// variant, and encode to the same bytes (the first encoding is canonical).
+// name the type; whatever decodes must encode, decode again to the same
+// variant, and encode to the same bytes (the first encoding is canonical);
+// and the fast paths must agree with encoding/json (checkFastPaths).
 func FuzzUnmarshalUnions(f *testing.F) {
 	for _, seed := range fuzzSeeds(f) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFastPaths(t, data)
 		for _, d := range fuzzDecoders {
 			v, err := d.dec(data)
 			if err != nil {
@@ -97,6 +99,87 @@ func FuzzUnmarshalUnions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// slowMessages decodes each message variant with encoding/json, as
+// unmarshalMessage does when messageFast gives up.
+var slowMessages = map[string]func([]byte) (any, error){
+	MessageTypeSystemMessage:     func(b []byte) (any, error) { return decodeVariant[SystemMessage]("", b) },
+	MessageTypeUserMessage:       func(b []byte) (any, error) { return decodeVariant[UserMessage]("", b) },
+	MessageTypeReasoningMessage:  func(b []byte) (any, error) { return decodeVariant[ReasoningMessage]("", b) },
+	MessageTypeToolCallMessage:   func(b []byte) (any, error) { return decodeVariant[ToolCallMessage]("", b) },
+	MessageTypeToolReturnMessage: func(b []byte) (any, error) { return decodeVariant[ToolReturnMessage]("", b) },
+	MessageTypeAssistantMessage:  func(b []byte) (any, error) { return decodeVariant[AssistantMessage]("", b) },
+	MessageTypeUsageStatistics:   func(b []byte) (any, error) { return decodeVariant[LettaUsageStatistics]("", b) },
+}
+
+// checkFastPaths fails when a fast path takes data and decodes it other
+// than the general path does: messageFast for every variant, toolCallFast,
+// and parseTimeFast (on data as a string, and as a JSON string's content).
+func checkFastPaths(t *testing.T, data []byte) {
+	t.Helper()
+	for mt, slow := range slowMessages {
+		if got, ok := messageFast(mt, data); ok {
+			want, err := slow(data)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("messageFast(%s, %q) = %#v, encoding/json: %#v, %v", mt, data, got, want, err)
+			}
+		}
+	}
+	if got, ok := toolCallFast(data); ok {
+		var want ToolCallDelta
+		if err := json.Unmarshal(data, &want); err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("toolCallFast(%q) = %#v, encoding/json: %#v, %v", data, got, want, err)
+		}
+	}
+	for _, s := range []string{string(data), string(bytes.Trim(data, `"`))} {
+		if got, ok := parseTimeFast(s); ok {
+			want, err := parseTime(s)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseTimeFast(%q) = %v, parseTime: %v, %v", s, got, want, err)
+			}
+		}
+	}
+}
+
+// TestFastPaths checks the fast paths against the general ones on the fuzz
+// seeds and on inputs at their edges.
+func TestFastPaths(t *testing.T) {
+	const head = `{"id":"m","date":"2025-01-24T18:03:04+00:00","message_type":`
+	edges := []string{
+		head + `"reasoning_message","reasoning":"a\"b\u00e9\ud83d\ude00","reasoning":null,"date":null}`,
+		head + `"reasoning_message","REASONING":"x"}`,        // folded key: general path
+		head + `"reasoning_message","reaſoning":"x"}`,        // folds to reasoning
+		head + `"reasoning_message","extra":{"a":[1,null]}}`, // ignored
+		head + `"reasoning_message","extra":{"a":[1,nul]}}`,
+		head + `"reasoning_message","reasoning":"\ud83d"}`,
+		head + `"reasoning_message","reasoning":"\x"}`,
+		head + `"reasoning_message","reasoning":"` + "\xff\x01" + `"}`,
+		head + `"assistant_message","content":[{"type":"text","text":"a"}]}`,
+		head + `"assistant_message","content":{}}`,
+		head + `"tool_call_message","tool_call":{"name":"a","arguments":"{}","tool_call_id":"c"}}`,
+		head + `"tool_call_message","tool_call":{"name":"a","name":null}}`,
+		head + `"tool_call_message","tool_call":{"Name":"a"}}`,
+		head + `"tool_call_message","tool_call":{"name":"a"},}`,
+		head + `"tool_return_message","tool_return":"x","status":"error","tool_call_id":"c","stdout":["o"],"stderr":null}`,
+		head + `"tool_return_message","stdout":[1]}`,
+		`"2025-01-24T18:03:04.123456789-05:30"`, `"2024-02-29 18:03:04z"`, `"2025-02-29T18:03:04Z"`,
+		`"2025-01-24T18:03:04.1234567891Z"`, `"2025-01-24T18:03:04+24:00"`, `"2025-01-24T17:59:37.406651"`,
+	}
+	for _, in := range edges {
+		checkFastPaths(t, []byte(in))
+	}
+	for _, seed := range fuzzSeeds(t) {
+		checkFastPaths(t, seed)
+	}
+	// The fast paths do take the stream's frames.
+	frame := []byte(head + `"tool_call_message","tool_call":{"arguments":"{\"label\":\""}}`)
+	if _, ok := messageFast(MessageTypeToolCallMessage, frame); !ok {
+		t.Errorf("messageFast gave up on %s", frame)
+	}
+	if _, ok := parseTimeFast("2025-01-24T18:03:04.406651+00:00"); !ok {
+		t.Error("parseTimeFast gave up")
+	}
 }
 
 // fuzzSeeds collects JSON values from the fixtures: every response body,

@@ -401,6 +401,8 @@ func UnmarshalLettaStreamingResponse(data []byte) (LettaStreamingResponse, error
 
 // unmarshalMessage implements both message unions. It returns one of the
 // six message values, LettaUsageStatistics or UnknownLettaStreamingResponse.
+// The common shapes of the messages are decoded by messageFast, the rest
+// by encoding/json.
 func unmarshalMessage(union string, data []byte, stream bool) (any, error) {
 	mt, state, err := scanKey(data, "message_type")
 	if err != nil {
@@ -420,6 +422,9 @@ func unmarshalMessage(union string, data []byte, stream bool) (any, error) {
 		}
 	} else if state == keyNonString {
 		mt = ""
+	}
+	if v, ok := messageFast(mt, data); ok {
+		return v, nil
 	}
 	var v any
 	switch mt {
@@ -499,27 +504,145 @@ func (ToolCallDelta) isToolCallMessageToolCall() {}
 // an error.
 func UnmarshalToolCallMessageToolCall(data []byte) (ToolCallMessageToolCall, error) {
 	const typ = "ToolCallMessageToolCall"
-	switch c := jsonKind(data); c {
-	case '{':
-	case 'n':
-		if err := syntaxError(data); err != nil {
-			return nil, &decodeError{typ: typ, err: err}
+	d, ok := toolCallFast(data)
+	if !ok {
+		switch c := jsonKind(data); c {
+		case '{':
+		case 'n':
+			if err := syntaxError(data); err != nil {
+				return nil, &decodeError{typ: typ, err: err}
+			}
+			return nil, nil
+		default:
+			if err := syntaxError(data); err != nil {
+				return nil, &decodeError{typ: typ, err: err}
+			}
+			return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
 		}
-		return nil, nil
-	default:
-		if err := syntaxError(data); err != nil {
-			return nil, &decodeError{typ: typ, err: err}
+		var err error
+		if d, err = decodeVariant[ToolCallDelta](typ, data); err != nil {
+			return nil, err
 		}
-		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
-	}
-	d, err := decodeVariant[ToolCallDelta](typ, data)
-	if err != nil {
-		return nil, err
 	}
 	if d.Name != nil && d.Arguments != nil && d.ToolCallID != nil {
 		return ToolCall{Name: *d.Name, Arguments: *d.Arguments, ToolCallID: *d.ToolCallID}, nil
 	}
 	return d, nil
+}
+
+// toolCallFast decodes the common shape of a tool call without
+// encoding/json (see eachMember): an object whose keys are "name",
+// "arguments" and "tool_call_id", each holding a string or null. ok is
+// false for anything else.
+func toolCallFast(data []byte) (d ToolCallDelta, ok bool) {
+	ok = eachMember(data, func(key, value []byte) bool {
+		var field **string
+		switch string(key) {
+		case "name":
+			field = &d.Name
+		case "arguments":
+			field = &d.Arguments
+		case "tool_call_id":
+			field = &d.ToolCallID
+		default:
+			return false
+		}
+		if string(value) == "null" {
+			*field = nil
+			return true
+		}
+		s, ok := jsonString(value)
+		*field = &s
+		return ok
+	})
+	return d, ok
+}
+
+// messageFast decodes the message variant mt without encoding/json when
+// data has the common shape (see eachMember): the variant's fields spelled
+// exactly, each holding a value its fast decoder takes, and any other
+// member one that encoding/json ignores (message_type among them). ok is
+// false for anything else, and for the variants left to encoding/json.
+func messageFast(mt string, data []byte) (any, bool) {
+	switch mt {
+	case MessageTypeSystemMessage:
+		m, ok := contentMessageFast(data)
+		return SystemMessage(m), ok
+	case MessageTypeUserMessage:
+		m, ok := contentMessageFast(data)
+		return UserMessage(m), ok
+	case MessageTypeAssistantMessage:
+		return contentMessageFast(data)
+	case MessageTypeReasoningMessage:
+		var m ReasoningMessage
+		ok := eachMember(data, func(key, value []byte) bool {
+			switch string(key) {
+			case "id":
+				return fastString(&m.ID, value)
+			case "date":
+				return fastTime(&m.Date, value)
+			case "reasoning":
+				return fastString(&m.Reasoning, value)
+			}
+			return ignoredMember(key, value, "id", "date", "reasoning")
+		})
+		return m, ok
+	case MessageTypeToolCallMessage:
+		var m ToolCallMessage
+		ok := eachMember(data, func(key, value []byte) bool {
+			switch string(key) {
+			case "id":
+				return fastString(&m.ID, value)
+			case "date":
+				return fastTime(&m.Date, value)
+			case "tool_call":
+				return fastUnion(&m.ToolCall, value, UnmarshalToolCallMessageToolCall)
+			}
+			return ignoredMember(key, value, "id", "date", "tool_call")
+		})
+		return m, ok
+	case MessageTypeToolReturnMessage:
+		var m ToolReturnMessage
+		ok := eachMember(data, func(key, value []byte) bool {
+			switch string(key) {
+			case "id":
+				return fastString(&m.ID, value)
+			case "date":
+				return fastTime(&m.Date, value)
+			case "tool_return":
+				return fastString(&m.ToolReturn, value)
+			case "status":
+				return fastString(&m.Status, value)
+			case "tool_call_id":
+				return fastString(&m.ToolCallID, value)
+			case "stdout":
+				return json.Unmarshal(value, &m.Stdout) == nil
+			case "stderr":
+				return json.Unmarshal(value, &m.Stderr) == nil
+			}
+			return ignoredMember(key, value, "id", "date", "tool_return", "status", "tool_call_id", "stdout", "stderr")
+		})
+		return m, ok
+	}
+	return nil, false
+}
+
+// contentMessageFast is messageFast for the system, user and assistant
+// messages, which have the same fields.
+func contentMessageFast(data []byte) (AssistantMessage, bool) {
+	var m AssistantMessage
+	ok := eachMember(data, func(key, value []byte) bool {
+		switch string(key) {
+		case "id":
+			return fastString(&m.ID, value)
+		case "date":
+			return fastTime(&m.Date, value)
+		case "content":
+			return fastUnion(&m.Content, value, UnmarshalMessageContent)
+		}
+		return ignoredMember(key, value, "id", "date", "content")
+	})
+	return m, ok
 }
 
 // UnmarshalJSON decodes the response; each message becomes its LettaMessage

@@ -415,6 +415,128 @@ func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, err
 	return out, nil
 }
 
+// The fast paths below decode the common shapes of the stream's objects
+// without encoding/json, into fresh values. Each takes only input that it
+// checks in full and decodes exactly as encoding/json would (TestFastPaths
+// and FuzzUnmarshalUnions compare them); on anything else it gives up (ok
+// false), and the caller decodes with encoding/json, which also reports
+// the errors.
+
+// eachMember calls set with the key (without quotes) and the raw value of
+// each member of the JSON object in data, in order. It reports whether data
+// is such an object, with keys free of escapes and control characters, and
+// set accepted every member. It checks the punctuation around the values,
+// not the values: set must check each value it accepts.
+func eachMember(data []byte, set func(key, value []byte) bool) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return skipSpace(data, i+1) == len(data)
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return false
+		}
+		end, escaped := scanString(data, i)
+		if end < 0 || escaped {
+			return false
+		}
+		key := data[i+1 : end-1]
+		for _, c := range key {
+			if c < 0x20 {
+				return false
+			}
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return false
+		}
+		i = skipSpace(data, i+1)
+		end = skipValue(data, i)
+		if end < 0 || !set(key, data[i:end]) {
+			return false
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) {
+			return false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return skipSpace(data, i+1) == len(data)
+		default:
+			return false
+		}
+	}
+}
+
+// ignoredMember reports whether encoding/json, decoding into a struct with
+// the given JSON field names (lower case), would skip the member with this
+// key and value: key is ASCII and matches no field, even ignoring case, and
+// value is valid JSON.
+func ignoredMember(key, value []byte, fields ...string) bool {
+	var lower [32]byte
+	for i, c := range key {
+		if c >= 0x80 {
+			return false // encoding/json folds some non-ASCII letters
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if i < len(lower) {
+			lower[i] = c
+		}
+	}
+	for _, f := range fields {
+		if len(key) == len(f) && string(lower[:len(f)]) == f {
+			return false
+		}
+	}
+	return json.Valid(value)
+}
+
+// fastString decodes a JSON string into *dst; null leaves *dst unchanged.
+func fastString[S ~string](dst *S, value []byte) bool {
+	if string(value) == "null" {
+		return true
+	}
+	s, ok := jsonString(value)
+	*dst = S(s)
+	return ok
+}
+
+// fastTime decodes a JSON timestamp string, or null, into *dst. The strings
+// Time.UnmarshalJSON takes are valid JSON; numbers are left to
+// encoding/json, which checks them first.
+func fastTime(dst *Time, value []byte) bool {
+	return len(value) > 0 && (value[0] == '"' || string(value) == "null") && dst.UnmarshalJSON(value) == nil
+}
+
+// fastUnion decodes a union-valued field with dec, which checks all of
+// value (so success means value is valid JSON).
+func fastUnion[T any](dst *T, value []byte, dec func([]byte) (T, error)) bool {
+	v, err := dec(value)
+	*dst = v
+	return err == nil
+}
+
+// jsonString returns the value of the JSON string tok (quotes included);
+// ok is false when tok is not a valid JSON string.
+func jsonString(tok []byte) (string, bool) {
+	if s, ok := plainString(tok); ok {
+		return s, true
+	}
+	var s string
+	if len(tok) == 0 || tok[0] != '"' || json.Unmarshal(tok, &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
 // plainString returns the value of a JSON string that needs no unescaping
 // (no backslash, no control character, valid UTF-8), without calling
 // encoding/json; ok is false when data is anything else.
