@@ -118,8 +118,10 @@ type CreateBlock struct {
 	// Character limit of the block.
 	Limit *int `json:"limit,omitzero"`
 	// Name of the block if it is a template.
-	Name       *string `json:"name,omitzero"`
-	IsTemplate *bool   `json:"is_template,omitzero"`
+	Name *string `json:"name,omitzero"`
+	// IsTemplate marks the block as a template (a saved human/persona option) rather than a block of
+	// one agent.
+	IsTemplate *bool `json:"is_template,omitzero"`
 	// Label of the block.
 	Label string `json:"label"`
 	// Description of the block.
@@ -267,12 +269,14 @@ type Passage struct {
 
 // TemplatesMigrateResponse is the answer of agents.templates.migrate (Letta Cloud).
 type TemplatesMigrateResponse struct {
+	// Success reports whether the agent was migrated to the target template.
 	Success bool `json:"success"`
 }
 
 // MemoryVariablesListResponse holds the memory variables of an agent created from a template
 // (Letta Cloud).
 type MemoryVariablesListResponse struct {
+	// Variables maps each memory variable name to its value (e.g. "customer_name": "Dana Whitfield").
 	Variables map[string]string `json:"variables,omitzero"`
 }
 

@@ -7,8 +7,10 @@ import (
 
 // Health is the answer of the health check: server version and status.
 type Health struct {
+	// Version is the Letta server version (e.g. "0.6.13").
 	Version string `json:"version"`
-	Status  string `json:"status"`
+	// Status is the server's health status ("ok" when healthy).
+	Status string `json:"status"`
 }
 
 // Provider is a configured LLM provider with its API key (the server returns the key in clear

@@ -5,26 +5,32 @@ import "encoding/json"
 // AgentsSearchRequestSearchItemZero filters agents.search by template version. It always encodes
 // "field":"version".
 type AgentsSearchRequestSearchItemZero struct {
+	// Value is the template version to match.
 	Value string `json:"value"`
 }
 
 // AgentsSearchRequestSearchItemOne filters agents.search by agent name (eq, neq or contains). It
 // always encodes "field":"name".
 type AgentsSearchRequestSearchItemOne struct {
+	// Operator is how the agent name is compared with Value: eq, neq or contains.
 	Operator AgentsSearchRequestSearchItemOneOperator `json:"operator"`
-	Value    string                                   `json:"value"`
+	// Value is the name, or part of a name, to compare against.
+	Value string `json:"value"`
 }
 
 // AgentsSearchRequestSearchItemTwo filters agents.search by tags. It always encodes "field":"tags"
 // and "operator":"contains".
 type AgentsSearchRequestSearchItemTwo struct {
+	// Value lists the tags to look for on the agents.
 	Value []string `json:"value,omitzero"`
 }
 
 // AgentsSearchRequestSearchItemDirection orders agents.search results by creation or update time.
 // It always encodes "field":"order_by".
 type AgentsSearchRequestSearchItemDirection struct {
-	Value     AgentsSearchRequestSearchItemDirectionValue     `json:"value"`
+	// Value is the timestamp to sort by: created_at or updated_at.
+	Value AgentsSearchRequestSearchItemDirectionValue `json:"value"`
+	// Direction is the sort order: asc or desc.
 	Direction AgentsSearchRequestSearchItemDirectionDirection `json:"direction"`
 }
 

@@ -96,7 +96,8 @@ type Run struct {
 	CompletedAt *Time `json:"completed_at,omitzero"`
 	// The metadata of the job.
 	Metadata map[string]any `json:"metadata,omitzero"`
-	JobType  *JobType       `json:"job_type,omitzero"`
+	// The type of the job ("run" for runs).
+	JobType *JobType `json:"job_type,omitzero"`
 	// The human-friendly ID of the Run
 	ID string `json:"id,omitzero"`
 	// The request configuration for the run.
