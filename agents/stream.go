@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/letta-go/letta/internal/core"
 	"github.com/letta-go/letta/internal/sse"
@@ -147,6 +148,9 @@ func (s *MessageStream) Next() bool {
 		}
 		s.events++
 		ev, end, err := s.decode(data)
+		if end && err == nil {
+			s.drain()
+		}
 		if err != nil || end {
 			s.finish(err)
 			return false
@@ -211,6 +215,22 @@ func (s *MessageStream) finish(err error) {
 	s.done, s.err, s.cur = true, err, nil
 	s.release(sse.ErrClosed)
 }
+
+// drain reads what follows "[DONE]" so that the connection goes back to
+// the pool for the next call (the server ends the body right after the
+// marker). A body that goes on is abandoned after drainLimit bytes or
+// drainTimeout, whichever comes first.
+func (s *MessageStream) drain() {
+	stop := time.AfterFunc(drainTimeout, func() { s.resp.Cancel(sse.ErrClosed) })
+	defer stop.Stop()
+	_, _ = io.Copy(io.Discard, io.LimitReader(s.resp.Body, drainLimit))
+}
+
+// Bounds of drain.
+const (
+	drainLimit   = 64 << 10
+	drainTimeout = 250 * time.Millisecond
+)
 
 // release cancels the stream's context and closes the body, once.
 func (s *MessageStream) release(cause error) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -730,4 +731,33 @@ func TestCreateStreamEventTooLarge(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, got, 1)
 	assert.Len(t, got[0].(types.ToolReturnMessage).ToolReturn, 8<<20)
+}
+
+func TestCreateStreamReusesTheConnectionAfterDone(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sseHeader(w)
+		io.WriteString(w, "data: {\"message_type\":\"usage_statistics\",\"total_tokens\":3}\n\ndata: [DONE]\n\n")
+		w.(http.Flusher).Flush()
+		time.Sleep(20 * time.Millisecond) // the body ends a moment after [DONE]
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c := agents.NewClient(option.WithBaseURL(srv.URL), option.WithHTTPClient(&http.Client{Transport: tr})).Messages
+	for range 5 {
+		s, err := c.CreateStream(context.Background(), "agent-1", agents.MessagesCreateStreamParams{Messages: []types.MessageCreate{types.NewUserMessage("hi")}})
+		require.NoError(t, err)
+		for s.Next() {
+		}
+		require.NoError(t, s.Err())
+		s.Close()
+	}
+	assert.EqualValues(t, 1, conns.Load(), "five streams that end at [DONE] share one connection")
 }
