@@ -110,9 +110,19 @@ func TestUploadSmallExactBytes(t *testing.T) {
 			require.Len(t, bodies, 1)
 			boundary := boundaryOf(t, ctypes[0])
 			assert.Equal(t, wantMultipart(boundary, tc.filename, tc.contentType, content), string(bodies[0]))
-			assert.Equal(t, int64(-1), lens[0], "streamed, not buffered to learn its length")
+			assert.Equal(t, int64(len(bodies[0])), lens[0], "a reader that knows its length gives an exact Content-Length")
 		})
 	}
+	t.Run("a reader of unknown length is sent chunked", func(t *testing.T) {
+		var s uploadServer
+		c := s.start(t, 0, 0)
+		_, err := c.Files.Upload(context.Background(), "source-1", sources.FilesUploadParams{File: onlyReader{strings.NewReader(content)}, Filename: "r.txt", ContentType: "text/plain"})
+		require.NoError(t, err)
+		bodies, ctypes, lens := s.requests()
+		require.Len(t, bodies, 1)
+		assert.Equal(t, wantMultipart(boundaryOf(t, ctypes[0]), "r.txt", "text/plain", content), string(bodies[0]))
+		assert.Equal(t, int64(-1), lens[0], "streamed, not buffered to learn its length")
+	})
 }
 
 func TestUploadWithoutFile(t *testing.T) {

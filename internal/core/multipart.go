@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"mime"
@@ -11,24 +12,24 @@ import (
 	"strings"
 )
 
-// attach sets req's body to a multipart/form-data stream of the file. The
-// content is copied through an io.Pipe as the transport reads it, so a file
-// of any size costs only the copy buffer.
+// attach sets req's body to a multipart/form-data body with the file as
+// its one part. The body is the part's header, then the reader itself,
+// then the closing boundary (an io.MultiReader), so the content is never
+// copied into memory and no goroutine is involved. When the reader knows
+// its length (a *bytes.Reader, *strings.Reader or *bytes.Buffer), the
+// request carries a Content-Length; otherwise it is chunked.
 func (f *File) attach(req *http.Request) error {
-	boundary := multipart.NewWriter(nil).Boundary()
+	head, tail, contentType, err := f.frame()
+	if err != nil {
+		return err
+	}
 	newBody := func() (io.ReadCloser, error) {
 		if s, ok := f.Reader.(io.Seeker); ok {
 			if err := f.rewind(s); err != nil {
 				return nil, fmt.Errorf("letta: rewinding upload: %w", err)
 			}
 		}
-		pr, pw := io.Pipe()
-		mw := multipart.NewWriter(pw)
-		if err := mw.SetBoundary(boundary); err != nil {
-			return nil, err
-		}
-		go func() { pw.CloseWithError(f.write(mw)) }()
-		return pr, nil
+		return io.NopCloser(io.MultiReader(bytes.NewReader(head), f.Reader, bytes.NewReader(tail))), nil
 	}
 	body, err := newBody()
 	if err != nil {
@@ -36,11 +37,45 @@ func (f *File) attach(req *http.Request) error {
 	}
 	req.Body = body
 	req.ContentLength = -1
-	req.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
+	if l, ok := f.Reader.(interface{ Len() int }); ok {
+		req.ContentLength = int64(len(head) + l.Len() + len(tail))
+	}
+	req.Header.Set("Content-Type", contentType)
 	if _, ok := f.Reader.(io.Seeker); ok {
 		req.GetBody = newBody // for 307/308 redirects
 	}
 	return nil
+}
+
+// frame returns the bytes before and after the content, and the
+// request's Content-Type with the boundary.
+func (f *File) frame() (head, tail []byte, contentType string, err error) {
+	filename := f.Filename
+	if filename == "" {
+		filename = "upload"
+	}
+	partType := f.ContentType
+	if partType == "" {
+		// As the reference client guesses: the media type alone, no charset.
+		partType, _, _ = mime.ParseMediaType(mime.TypeByExtension(filepath.Ext(filename)))
+	}
+	if partType == "" {
+		partType = "application/octet-stream"
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	h := make(textproto.MIMEHeader, 2)
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(f.Field), escapeQuotes(filename)))
+	h.Set("Content-Type", partType)
+	if _, err := mw.CreatePart(h); err != nil {
+		return nil, nil, "", err
+	}
+	head = bytes.Clone(buf.Bytes())
+	buf.Reset()
+	if err := mw.Close(); err != nil {
+		return nil, nil, "", err
+	}
+	return head, buf.Bytes(), mw.FormDataContentType(), nil
 }
 
 // rewind seeks the reader back to where it stood when the file was first
@@ -56,33 +91,6 @@ func (f *File) rewind(s io.Seeker) error {
 	}
 	_, err := s.Seek(*f.start, io.SeekStart)
 	return err
-}
-
-// write streams the one part and the closing boundary.
-func (f *File) write(mw *multipart.Writer) error {
-	filename := f.Filename
-	if filename == "" {
-		filename = "upload"
-	}
-	contentType := f.ContentType
-	if contentType == "" {
-		// As the reference client guesses: the media type alone, no charset.
-		contentType, _, _ = mime.ParseMediaType(mime.TypeByExtension(filepath.Ext(filename)))
-	}
-	if contentType == "" {
-		contentType = "application/octet-stream"
-	}
-	h := make(textproto.MIMEHeader, 2)
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(f.Field), escapeQuotes(filename)))
-	h.Set("Content-Type", contentType)
-	part, err := mw.CreatePart(h)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(part, f.Reader); err != nil {
-		return fmt.Errorf("letta: reading upload: %w", err)
-	}
-	return mw.Close()
 }
 
 // quoteEscaper escapes a quoted header parameter as mime/multipart does,
