@@ -245,7 +245,7 @@ func badBodies() []badBody {
 	deep := strings.Repeat(`{"a":`, 20000) + "1" + strings.Repeat("}", 20000)
 	return []badBody{
 		{"malformed", "application/json", `[{"id": tool-1}]`, 200, "invalid character", nil},
-		{"truncated", "application/json", `[{"id": "tool-1", "na`, 200, "unexpected EOF", nil},
+		{"truncated", "application/json", `[{"id": "tool-1", "na`, 200, "unexpected end of JSON input", nil},
 		{"empty", "application/json", ``, 200, "empty body", nil},
 		{"html with 200", "text/html", `<!DOCTYPE html><html><body>Sign in</body></html>`, 200, `body begins "<!DOCTYPE html>`, nil},
 		{"html with 502", "text/html", `<html><body><h1>502 Bad Gateway</h1></body></html>`, 502, "502 Bad Gateway: <html>", nil},
@@ -262,7 +262,7 @@ func badBodies() []badBody {
 		{"null list", "application/json", `null`, 200, "body is null", nil},
 		{"null element", "application/json", `[null]`, 200, "", func(t *testing.T, got []types.Tool) { assert.Len(t, got, 1) }},
 		{"object where a list is expected", "application/json", toolJSON, 200, "cannot unmarshal object", nil},
-		{"trailing garbage", "application/json", `[]<html>`, 200, "unexpected data after", nil},
+		{"trailing garbage", "application/json", `[]<html>`, 200, "after top-level value", nil},
 		{"error body not JSON", "text/plain", `upstream connect error`, 503, "503 Service Unavailable: upstream connect error", nil},
 		{"error body empty", "application/json", ``, 404, "404 Not Found", nil},
 		{"a 50 MB list", "application/json", bigToolList(50 << 20), 200, "", func(t *testing.T, got []types.Tool) {

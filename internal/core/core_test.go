@@ -749,7 +749,13 @@ func TestListsDecodeElementByElement(t *testing.T) {
 		{`[] []`, "unexpected data after"},
 	}
 	for _, tc := range cases {
-		srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, tc.body) })
+		// A chunked body (no Content-Length) takes the element-by-element
+		// path, as a long list does.
+		srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+			w.Header().Set("Content-Type", "application/json")
+			w.(http.Flusher).Flush()
+			io.WriteString(w, tc.body)
+		})
 		got, err := Call[[]item](context.Background(), client(srv), Request{Method: "GET", Path: "v1/x"}, nil)
 		if tc.want == "" {
 			require.NoError(t, err, tc.body)

@@ -13,14 +13,16 @@ import (
 	"github.com/letta-go/letta/types"
 )
 
-// decodeJSON decodes the whole body into v, a pointer. A list is decoded
-// element by element as it arrives, so a long list costs its decoded items
-// and not also a copy of its JSON; any other value is read into a pooled
-// buffer and unmarshalled in one pass. Trailing data is rejected, and so is
-// null unless v points to an interface.
+// decodeJSON decodes the whole body into v, a pointer. A list longer than
+// maxPooledBuffer, or of unknown length, is decoded element by element as
+// it arrives, so a long list costs its decoded items and not also a copy
+// of its JSON; anything else is read into a pooled buffer and unmarshalled
+// in one pass, which is faster. Trailing data is rejected, and so is null
+// unless v points to an interface.
 func decodeJSON(resp *http.Response, p *prepared, v any) error {
 	rv := reflect.ValueOf(v).Elem()
-	if rv.Kind() == reflect.Slice && !reflect.PointerTo(rv.Type()).Implements(unmarshalerType) {
+	small := resp.ContentLength >= 0 && resp.ContentLength <= maxPooledBuffer
+	if !small && rv.Kind() == reflect.Slice && !reflect.PointerTo(rv.Type()).Implements(unmarshalerType) {
 		return decodeList(resp, p, rv)
 	}
 	return decodeValue(resp, p, v)
