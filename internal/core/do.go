@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/letta-go/letta/types"
@@ -111,8 +112,9 @@ func (c Core) attempt(ctx context.Context, cfg *Config, p *prepared, handle func
 	res.retryAfter = -1
 	actx, cancel := context.WithTimeoutCause(ctx, cfg.RequestTimeout, errAttemptTimeout)
 	defer cancel()
+	var wrote atomic.Bool // set by the transport's writing goroutine
 	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
-		WroteHeaderField: func(string, []string) { res.wroteHeader = true },
+		WroteHeaderField: func(string, []string) { wrote.Store(true) },
 	})
 	req, err := p.newHTTPRequest(actx)
 	if err != nil {
@@ -120,6 +122,7 @@ func (c Core) attempt(ctx context.Context, cfg *Config, p *prepared, handle func
 	}
 	resp, err := sendWithMiddleware(cfg, req)
 	if err != nil {
+		res.wroteHeader = wrote.Load()
 		return res, p.transportError(actx, err)
 	}
 	res.status = resp.StatusCode
