@@ -59,6 +59,18 @@ func (s *Server) locked(w http.ResponseWriter, f func() (any, error)) error {
 	return nil
 }
 
+// onAgent is locked for a handler of one agent: it runs f on the agent
+// named by the request's agent_id, or answers 404 when there is none.
+func (s *Server) onAgent(w http.ResponseWriter, r *http.Request, f func(a *agentRec) (any, error)) error {
+	return s.locked(w, func() (any, error) {
+		a, err := s.agent(r.PathValue("agent_id"))
+		if err != nil {
+			return nil, err
+		}
+		return f(a)
+	})
+}
+
 // render returns the agent as the server sends it: memory blocks, tools
 // and sources resolved. The caller holds s.mu.
 func (s *Server) render(a *agentRec) types.AgentState {
@@ -233,13 +245,7 @@ func (s *Server) createAgent(w http.ResponseWriter, r *http.Request) error {
 		a := &agentRec{messages: newTable[msgRec](), archival: newTable[passageRec]()}
 
 		// Resolve everything before changing any state.
-		var toolIDs []string
-		addTool := func(tid string) {
-			if !slices.Contains(toolIDs, tid) {
-				toolIDs = append(toolIDs, tid)
-			}
-		}
-		var names []string
+		var toolIDs, names []string
 		if body.IncludeBaseTools == nil || *body.IncludeBaseTools {
 			names = append(names, baseToolNames...)
 		}
@@ -252,23 +258,10 @@ func (s *Server) createAgent(w http.ResponseWriter, r *http.Request) error {
 			if t == nil {
 				return nil, errNotFound("Tool with name %s not found.", n)
 			}
-			addTool(t.ID)
+			toolIDs = append(toolIDs, t.ID)
 		}
-		for _, tid := range body.ToolIDs {
-			if _, ok := s.st.tools.get(tid); !ok {
-				return nil, errNotFound("Tool with id %s not found.", tid)
-			}
-			addTool(tid)
-		}
-		for _, sid := range body.SourceIDs {
-			if _, ok := s.st.sources.get(sid); !ok {
-				return nil, errNotFound("Source with id=%s not found.", sid)
-			}
-		}
-		for _, bid := range body.BlockIDs {
-			if _, ok := s.st.blocks.get(bid); !ok {
-				return nil, errNotFound("Block not found")
-			}
+		if err := s.checkIDs(body.ToolIDs, body.SourceIDs, body.BlockIDs); err != nil {
+			return nil, err
 		}
 
 		for _, cb := range body.MemoryBlocks {
@@ -276,17 +269,9 @@ func (s *Server) createAgent(w http.ResponseWriter, r *http.Request) error {
 			s.st.blocks.put(b.ID, b)
 			a.blockIDs = append(a.blockIDs, b.ID)
 		}
-		for _, bid := range body.BlockIDs {
-			if !slices.Contains(a.blockIDs, bid) {
-				a.blockIDs = append(a.blockIDs, bid)
-			}
-		}
-		a.toolIDs = toolIDs
-		for _, sid := range body.SourceIDs {
-			if !slices.Contains(a.sourceIDs, sid) {
-				a.sourceIDs = append(a.sourceIDs, sid)
-			}
-		}
+		a.blockIDs = dedupe(append(a.blockIDs, body.BlockIDs...))
+		a.toolIDs = dedupe(append(toolIDs, body.ToolIDs...))
+		a.sourceIDs = dedupe(body.SourceIDs)
 
 		name := randomAgentName()
 		if body.Name != nil {
@@ -393,23 +378,15 @@ func (s *Server) newBlock(cb types.CreateBlock) *types.Block {
 }
 
 func (s *Server) retrieveAgent(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.render(a), nil
 	})
 }
 
 func (s *Server) deleteAgent(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("agent_id")
-	return s.locked(w, func() (any, error) {
-		if _, err := s.agent(id); err != nil {
-			return nil, err
-		}
-		s.st.agents.del(id)
-		return map[string]string{"message": fmt.Sprintf("Agent id=%s successfully deleted", id)}, nil
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
+		s.st.agents.del(a.st.ID)
+		return map[string]string{"message": fmt.Sprintf("Agent id=%s successfully deleted", a.st.ID)}, nil
 	})
 }
 
@@ -522,26 +499,9 @@ func (s *Server) modifyAgent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id := r.PathValue("agent_id")
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(id)
-		if err != nil {
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
+		if err := s.checkIDs(body.ToolIDs, body.SourceIDs, body.BlockIDs); err != nil {
 			return nil, err
-		}
-		for _, tid := range body.ToolIDs {
-			if _, ok := s.st.tools.get(tid); !ok {
-				return nil, errNotFound("Tool with id %s not found.", tid)
-			}
-		}
-		for _, sid := range body.SourceIDs {
-			if _, ok := s.st.sources.get(sid); !ok {
-				return nil, errNotFound("Source with id=%s not found.", sid)
-			}
-		}
-		for _, bid := range body.BlockIDs {
-			if _, ok := s.st.blocks.get(bid); !ok {
-				return nil, errNotFound("Block not found")
-			}
 		}
 		for _, mid := range body.MessageIDs {
 			if _, ok := a.messages.get(mid); !ok {
@@ -611,11 +571,7 @@ func (s *Server) resetMessages(w http.ResponseWriter, r *http.Request) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		a.messages = newTable[msgRec]()
 		a.st.MessageIDs = nil
 		a.compiled = ""
@@ -629,93 +585,105 @@ func (s *Server) resetMessages(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// Tools of an agent.
+// Tools, sources and memory blocks of an agent.
 
 func (s *Server) listAgentTools(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.render(a).Tools, nil
 	})
 }
 
-func (s *Server) attachTool(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
-		tid := r.PathValue("tool_id")
-		if _, ok := s.st.tools.get(tid); !ok {
-			return nil, errNotFound("Tool with id %s not found.", tid)
-		}
-		if !slices.Contains(a.toolIDs, tid) {
-			a.toolIDs = append(a.toolIDs, tid)
-		}
-		s.touch(a)
-		return s.render(a), nil
-	})
-}
-
-func (s *Server) detachTool(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
-		tid := r.PathValue("tool_id")
-		if _, ok := s.st.tools.get(tid); !ok {
-			return nil, errNotFound("Tool with id %s not found.", tid)
-		}
-		a.toolIDs = slices.DeleteFunc(a.toolIDs, func(id string) bool { return id == tid })
-		s.touch(a)
-		return s.render(a), nil
-	})
-}
-
-// Sources of an agent.
-
 func (s *Server) listAgentSources(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.render(a).Sources, nil
 	})
 }
 
+// attachment is a kind of object an agent holds by id and that its attach
+// and detach routes add and remove.
+type attachment struct {
+	param  string                      // the path parameter with the object's id
+	ids    func(a *agentRec) *[]string // the agent's ids of that kind
+	exists func(*Server, string) error // a 404, in the server's words, for an unknown id
+	memory bool                        // core memory: the system message follows it
+}
+
+var (
+	toolAttachment = attachment{param: "tool_id", exists: exists((*Server).tool),
+		ids: func(a *agentRec) *[]string { return &a.toolIDs }}
+	sourceAttachment = attachment{param: "source_id", exists: exists((*Server).source),
+		ids: func(a *agentRec) *[]string { return &a.sourceIDs }}
+	blockAttachment = attachment{param: "block_id", exists: exists((*Server).block), memory: true,
+		ids: func(a *agentRec) *[]string { return &a.blockIDs }}
+)
+
+// checkIDs returns the 404 for the first unknown id among the tool,
+// source and block ids of a create or modify body. The caller holds s.mu.
+func (s *Server) checkIDs(toolIDs, sourceIDs, blockIDs []string) error {
+	for _, c := range []struct {
+		k   attachment
+		ids []string
+	}{{toolAttachment, toolIDs}, {sourceAttachment, sourceIDs}, {blockAttachment, blockIDs}} {
+		for _, id := range c.ids {
+			if err := c.k.exists(s, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// exists turns a lookup into a check that the object exists. The caller
+// holds s.mu.
+func exists[T any](lookup func(*Server, string) (*T, error)) func(*Server, string) error {
+	return func(s *Server, id string) error {
+		_, err := lookup(s, id)
+		return err
+	}
+}
+
+func (s *Server) attachTool(w http.ResponseWriter, r *http.Request) error {
+	return s.setAttached(w, r, toolAttachment, true)
+}
+
+func (s *Server) detachTool(w http.ResponseWriter, r *http.Request) error {
+	return s.setAttached(w, r, toolAttachment, false)
+}
+
 func (s *Server) attachSource(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
-		sid := r.PathValue("source_id")
-		if _, ok := s.st.sources.get(sid); !ok {
-			return nil, errNotFound("Source with id=%s not found.", sid)
-		}
-		if !slices.Contains(a.sourceIDs, sid) {
-			a.sourceIDs = append(a.sourceIDs, sid)
-		}
-		s.touch(a)
-		return s.render(a), nil
-	})
+	return s.setAttached(w, r, sourceAttachment, true)
 }
 
 func (s *Server) detachSource(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
+	return s.setAttached(w, r, sourceAttachment, false)
+}
+
+func (s *Server) attachBlock(w http.ResponseWriter, r *http.Request) error {
+	return s.setAttached(w, r, blockAttachment, true)
+}
+
+func (s *Server) detachBlock(w http.ResponseWriter, r *http.Request) error {
+	return s.setAttached(w, r, blockAttachment, false)
+}
+
+// setAttached attaches the object the request names to the agent (once),
+// or with attach false detaches it, and answers with the agent.
+func (s *Server) setAttached(w http.ResponseWriter, r *http.Request, k attachment, attach bool) error {
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
+		id := r.PathValue(k.param)
+		if err := k.exists(s, id); err != nil {
 			return nil, err
 		}
-		sid := r.PathValue("source_id")
-		if _, ok := s.st.sources.get(sid); !ok {
-			return nil, errNotFound("Source with id=%s not found.", sid)
+		ids := k.ids(a)
+		switch {
+		case !attach:
+			*ids = slices.DeleteFunc(*ids, func(x string) bool { return x == id })
+		case !slices.Contains(*ids, id):
+			*ids = append(*ids, id)
 		}
-		a.sourceIDs = slices.DeleteFunc(a.sourceIDs, func(id string) bool { return id == sid })
+		if k.memory {
+			s.refreshSystem(a, false)
+		}
 		s.touch(a)
 		return s.render(a), nil
 	})

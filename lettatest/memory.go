@@ -110,21 +110,13 @@ func (s *Server) initialMessages(a *agentRec, seq []types.MessageCreate) {
 // Core memory.
 
 func (s *Server) retrieveCoreMemory(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.render(a).Memory, nil
 	})
 }
 
 func (s *Server) listCoreBlocks(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.agentBlocks(a), nil
 	})
 }
@@ -145,11 +137,7 @@ func (s *Server) blockByLabel(a *agentRec, label string) (*types.Block, error) {
 }
 
 func (s *Server) retrieveCoreBlock(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.blockByLabel(a, r.PathValue("block_label"))
 	})
 }
@@ -159,11 +147,7 @@ func (s *Server) modifyCoreBlock(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, blockUpdateSchema, &body); err != nil {
 		return err
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		b, err := s.blockByLabel(a, r.PathValue("block_label"))
 		if err != nil {
 			return nil, err
@@ -173,42 +157,6 @@ func (s *Server) modifyCoreBlock(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.refreshSystem(a, false)
 		return b, nil
-	})
-}
-
-func (s *Server) attachBlock(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
-		bid := r.PathValue("block_id")
-		if _, ok := s.st.blocks.get(bid); !ok {
-			return nil, errNotFound("Block not found")
-		}
-		if !slices.Contains(a.blockIDs, bid) {
-			a.blockIDs = append(a.blockIDs, bid)
-		}
-		s.refreshSystem(a, false)
-		s.touch(a)
-		return s.render(a), nil
-	})
-}
-
-func (s *Server) detachBlock(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
-		bid := r.PathValue("block_id")
-		if _, ok := s.st.blocks.get(bid); !ok {
-			return nil, errNotFound("Block not found")
-		}
-		a.blockIDs = slices.DeleteFunc(a.blockIDs, func(id string) bool { return id == bid })
-		s.refreshSystem(a, false)
-		s.touch(a)
-		return s.render(a), nil
 	})
 }
 
@@ -269,11 +217,7 @@ func (s *Server) listArchival(w http.ResponseWriter, r *http.Request) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		all := s.archivalPassages(a)
 		start, end := 0, len(all)
 		if after != nil {
@@ -303,11 +247,7 @@ func (s *Server) createArchival(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, passageCreateSchema, &body); err != nil {
 		return err
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		return s.insertArchival(a, body.Text), nil
 	})
 }
@@ -325,11 +265,7 @@ func (s *Server) insertArchival(a *agentRec, text string) []types.Passage {
 }
 
 func (s *Server) deleteArchival(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		id := r.PathValue("memory_id")
 		if !a.archival.del(id) {
 			p, ok := s.st.passages.get(id)
@@ -382,11 +318,7 @@ func tokens(s string) int { return (utf8.RuneCountInString(s) + 3) / 4 }
 // Context window.
 
 func (s *Server) contextWindow(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		st := s.render(a)
 		core := compileMemory(st.Memory.Blocks)
 		summary := s.memorySummary(a)

@@ -720,11 +720,7 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		rows := a.messages.all()
 		n := 10
 		if limit != nil {
@@ -793,11 +789,7 @@ func (s *Server) modifyMessage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil && len(body.Content) > 0 {
 		return unprocessable([]validationError{{Type: "value_error", Loc: []any{"body", "content"}, Msg: "Value error, " + err.Error(), Input: json.RawMessage(body.Content)}})
 	}
-	return s.locked(w, func() (any, error) {
-		a, err := s.agent(r.PathValue("agent_id"))
-		if err != nil {
-			return nil, err
-		}
+	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		id := r.PathValue("message_id")
 		m, ok := a.messages.get(id)
 		if !ok {

@@ -157,25 +157,17 @@ func buildTool(body toolBody) (*types.Tool, error) {
 }
 
 func (s *Server) createTool(w http.ResponseWriter, r *http.Request) error {
-	var body toolBody
-	if err := decodeBody(r, toolCreateSchema, &body); err != nil {
-		return err
-	}
-	t, err := buildTool(body)
-	if err != nil {
-		return err
-	}
-	return s.locked(w, func() (any, error) {
-		if s.toolByName(deref(t.Name)) != nil {
-			return nil, errStatus(http.StatusConflict, "Tool with name %s already exists.", deref(t.Name))
-		}
-		t.ID = newID("tool")
-		s.st.tools.put(t.ID, t)
-		return t, nil
-	})
+	return s.saveTool(w, r, false)
 }
 
 func (s *Server) upsertTool(w http.ResponseWriter, r *http.Request) error {
+	return s.saveTool(w, r, true)
+}
+
+// saveTool stores the tool the request body describes. A tool of the same
+// name is a 409 or, with upsert, is replaced: the new tool keeps its id
+// and type, and its tags and return_char_limit unless the body sets them.
+func (s *Server) saveTool(w http.ResponseWriter, r *http.Request, upsert bool) error {
 	var body toolBody
 	if err := decodeBody(r, toolCreateSchema, &body); err != nil {
 		return err
@@ -185,22 +177,37 @@ func (s *Server) upsertTool(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.locked(w, func() (any, error) {
-		if existing := s.toolByName(deref(t.Name)); existing != nil {
-			t.ID = existing.ID
-			t.ToolType = existing.ToolType
+		if !upsert && s.toolByName(deref(t.Name)) != nil {
+			return nil, errStatus(http.StatusConflict, "Tool with name %s already exists.", deref(t.Name))
+		}
+		return s.putTool(t, func(old *types.Tool) {
+			t.ToolType = old.ToolType
 			if body.Tags == nil {
-				t.Tags = existing.Tags
+				t.Tags = old.Tags
 			}
 			if body.ReturnCharLimit == nil {
-				t.ReturnCharLimit = existing.ReturnCharLimit
+				t.ReturnCharLimit = old.ReturnCharLimit
 			}
-			*existing = *t
-			return existing, nil
-		}
+		}), nil
+	})
+}
+
+// putTool stores t under a new id or, when a tool of its name exists, in
+// place of that one: with its id and whatever keep (if not nil) copies
+// from it. It returns the stored tool. The caller holds s.mu.
+func (s *Server) putTool(t *types.Tool, keep func(old *types.Tool)) *types.Tool {
+	old := s.toolByName(deref(t.Name))
+	if old == nil {
 		t.ID = newID("tool")
 		s.st.tools.put(t.ID, t)
-		return t, nil
-	})
+		return t
+	}
+	t.ID = old.ID
+	if keep != nil {
+		keep(old)
+	}
+	*old = *t
+	return old
 }
 
 func (s *Server) modifyTool(w http.ResponseWriter, r *http.Request) error {
@@ -443,16 +450,7 @@ func (s *Server) addComposioTool(w http.ResponseWriter, r *http.Request) error {
 		CreatedByID:     new(DefaultUserID),
 		LastUpdatedByID: new(DefaultUserID),
 	}
-	return s.locked(w, func() (any, error) {
-		if existing := s.toolByName(name); existing != nil {
-			t.ID = existing.ID
-			*existing = *t
-			return existing, nil
-		}
-		t.ID = newID("tool")
-		s.st.tools.put(t.ID, t)
-		return t, nil
-	})
+	return s.locked(w, func() (any, error) { return s.putTool(t, nil), nil })
 }
 
 // Python source parsing, enough to derive a tool's JSON schema the way

@@ -10,18 +10,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"log"
-	"os"
 
-	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
-	"github.com/letta-go/letta/lettatest"
-	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/examples/internal/exampleutil"
 	"github.com/letta-go/letta/types"
 )
 
 func main() {
-	client, stop := connect()
+	client, stop := exampleutil.Client()
 	defer stop()
 	ctx := context.Background()
 
@@ -34,20 +30,20 @@ func main() {
 			{Label: "human", Value: "Name: Dana", Limit: new(1000)},
 		},
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
 
 	// Core memory: blocks are addressed by label.
 	human, err := client.Agents.CoreMemory.RetrieveBlock(ctx, agent.ID, "human")
-	check(err)
+	exampleutil.Check(err)
 	fmt.Printf("human block: %q (%d/%d characters)\n", human.Value, len(human.Value), *human.Limit)
 	human, err = client.Agents.CoreMemory.ModifyBlock(ctx, agent.ID, "human", agents.CoreMemoryModifyBlockParams{
 		Value: new(human.Value + "\nFavourite colour: green"),
 	})
-	check(err)
+	exampleutil.Check(err)
 	fmt.Printf("human block now: %q\n", human.Value)
 	memory, err := client.Agents.CoreMemory.Retrieve(ctx, agent.ID)
-	check(err)
+	exampleutil.Check(err)
 	for _, b := range memory.Blocks {
 		fmt.Printf("  core memory block %-8s %d characters\n", *b.Label+":", len(b.Value))
 	}
@@ -59,36 +55,19 @@ func main() {
 		"Dana asked about the winter sale.",
 	} {
 		_, err := client.Agents.ArchivalMemory.Create(ctx, agent.ID, agents.ArchivalMemoryCreateParams{Text: text})
-		check(err)
+		exampleutil.Check(err)
 	}
 	var first string
 	for p, err := range client.Agents.ArchivalMemory.ListIter(ctx, agent.ID, agents.ArchivalMemoryListParams{Limit: new(2)}) {
-		check(err)
+		exampleutil.Check(err)
 		if first == "" {
 			first = p.ID
 		}
 		fmt.Println("  archival:", p.Text)
 	}
 	_, err = client.Agents.ArchivalMemory.Delete(ctx, agent.ID, first)
-	check(err)
+	exampleutil.Check(err)
 	left, err := client.Agents.ArchivalMemory.List(ctx, agent.ID, agents.ArchivalMemoryListParams{})
-	check(err)
+	exampleutil.Check(err)
 	fmt.Printf("deleted one passage, %d left\n", len(left))
-}
-
-// connect returns a client for the server at LETTA_BASE_URL or, when that
-// is not set, for an in-memory lettatest server, and a func that stops it.
-func connect() (*letta.Client, func()) {
-	if os.Getenv("LETTA_BASE_URL") != "" {
-		return letta.NewClient(), func() {}
-	}
-	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
-	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

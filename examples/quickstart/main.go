@@ -10,18 +10,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"log"
-	"os"
 
-	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
-	"github.com/letta-go/letta/lettatest"
-	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/examples/internal/exampleutil"
 	"github.com/letta-go/letta/types"
 )
 
 func main() {
-	client, stop := connect()
+	client, stop := exampleutil.Client()
 	defer stop()
 	ctx := context.Background()
 
@@ -34,14 +30,14 @@ func main() {
 			{Label: "human", Value: "Name: Dana"},
 		},
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
 	fmt.Printf("created agent %s (%s)\n", agent.Name, agent.ID)
 
 	resp, err := client.Agents.Messages.Create(ctx, agent.ID, agents.MessagesCreateParams{
 		Messages: []types.MessageCreate{types.NewUserMessage("Hi! What is my name?")},
 	})
-	check(err)
+	exampleutil.Check(err)
 	for _, m := range resp.Messages {
 		switch m := m.(type) {
 		case types.ReasoningMessage:
@@ -51,21 +47,4 @@ func main() {
 		}
 	}
 	fmt.Printf("usage: %d tokens in %d step(s)\n", *resp.Usage.TotalTokens, *resp.Usage.StepCount)
-}
-
-// connect returns a client for the server at LETTA_BASE_URL or, when that
-// is not set, for an in-memory lettatest server, and a func that stops it.
-func connect() (*letta.Client, func()) {
-	if os.Getenv("LETTA_BASE_URL") != "" {
-		return letta.NewClient(), func() {}
-	}
-	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
-	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

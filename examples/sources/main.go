@@ -11,14 +11,11 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
-	"github.com/letta-go/letta/lettatest"
-	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/examples/internal/exampleutil"
 	"github.com/letta-go/letta/sources"
 	"github.com/letta-go/letta/types"
 )
@@ -28,20 +25,20 @@ Returns: items can be returned within 30 days, free of charge.
 Support: write to help@example.com; we answer within one day.`
 
 func main() {
-	client, stop := connect()
+	client, stop := exampleutil.Client()
 	defer stop()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
 	src, err := client.Sources.Create(ctx, sources.CreateParams{Name: fmt.Sprintf("handbook-%d", time.Now().Unix())})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Sources.Delete(ctx, src.ID)
 
 	job, err := client.Sources.Files.Upload(ctx, src.ID, sources.FilesUploadParams{
 		File:     strings.NewReader(handbook),
 		Filename: "handbook.txt",
 	})
-	check(err)
+	exampleutil.Check(err)
 	fmt.Printf("uploaded handbook.txt: job %s is %s\n", job.ID, *job.Status)
 
 	// The job runs in the background; poll it.
@@ -51,17 +48,17 @@ func main() {
 		}
 		time.Sleep(200 * time.Millisecond)
 		job, err = client.Jobs.Retrieve(ctx, job.ID)
-		check(err)
+		exampleutil.Check(err)
 	}
 	fmt.Println("job completed")
 
 	files, err := client.Sources.Files.List(ctx, src.ID, sources.FilesListParams{})
-	check(err)
+	exampleutil.Check(err)
 	for _, f := range files {
 		fmt.Printf("  file %s: %d bytes, %s\n", *f.FileName, *f.FileSize, *f.FileType)
 	}
 	passages, err := client.Sources.Passages.List(ctx, src.ID)
-	check(err)
+	exampleutil.Check(err)
 	fmt.Printf("  %d passage(s)\n", len(passages))
 
 	agent, err := client.Agents.Create(ctx, agents.CreateParams{
@@ -70,24 +67,7 @@ func main() {
 		Embedding: new("openai/text-embedding-ada-002"),
 		SourceIDs: []string{src.ID},
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
 	fmt.Printf("agent %s reads source %s\n", agent.Name, agent.Sources[0].Name)
-}
-
-// connect returns a client for the server at LETTA_BASE_URL or, when that
-// is not set, for an in-memory lettatest server, and a func that stops it.
-func connect() (*letta.Client, func()) {
-	if os.Getenv("LETTA_BASE_URL") != "" {
-		return letta.NewClient(), func() {}
-	}
-	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
-	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

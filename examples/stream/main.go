@@ -10,18 +10,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"log"
-	"os"
 
-	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
-	"github.com/letta-go/letta/lettatest"
-	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/examples/internal/exampleutil"
 	"github.com/letta-go/letta/types"
 )
 
 func main() {
-	client, stop := connect()
+	client, stop := exampleutil.Client()
 	defer stop()
 	ctx := context.Background()
 
@@ -30,14 +26,14 @@ func main() {
 		Model:     new("openai/gpt-4o-mini"),
 		Embedding: new("openai/text-embedding-ada-002"),
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
 
 	stream, err := client.Agents.Messages.CreateStream(ctx, agent.ID, agents.MessagesCreateStreamParams{
 		Messages:     []types.MessageCreate{types.NewUserMessage("Tell me a very short story about a lighthouse.")},
 		StreamTokens: new(true),
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer stream.Close()
 
 	// The chunks of one message share its id and type; a new message
@@ -64,22 +60,5 @@ func main() {
 			fmt.Printf("\nusage: %d tokens in %d step(s)\n", *ev.TotalTokens, *ev.StepCount)
 		}
 	}
-	check(stream.Err())
-}
-
-// connect returns a client for the server at LETTA_BASE_URL or, when that
-// is not set, for an in-memory lettatest server, and a func that stops it.
-func connect() (*letta.Client, func()) {
-	if os.Getenv("LETTA_BASE_URL") != "" {
-		return letta.NewClient(), func() {}
-	}
-	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
-	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
+	exampleutil.Check(stream.Err())
 }

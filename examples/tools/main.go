@@ -10,13 +10,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"log"
-	"os"
 
-	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
-	"github.com/letta-go/letta/lettatest"
-	"github.com/letta-go/letta/option"
+	"github.com/letta-go/letta/examples/internal/exampleutil"
 	"github.com/letta-go/letta/tools"
 	"github.com/letta-go/letta/types"
 )
@@ -39,12 +35,12 @@ const source = `def roll_dice(num_dice: int, sides: int = 6) -> str:
 `
 
 func main() {
-	client, stop := connect()
+	client, stop := exampleutil.Client()
 	defer stop()
 	ctx := context.Background()
 
 	tool, err := client.Tools.Upsert(ctx, tools.UpsertParams{SourceCode: source, Tags: []string{"games"}})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Tools.Delete(ctx, tool.ID)
 	fmt.Printf("tool %s (%s): %s\n", *tool.Name, tool.ID, *tool.Description)
 
@@ -53,16 +49,16 @@ func main() {
 		Model:     new("openai/gpt-4o-mini"),
 		Embedding: new("openai/text-embedding-ada-002"),
 	})
-	check(err)
+	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
 	fmt.Println("base tools:", names(agent.Tools))
 
 	agent, err = client.Agents.Tools.Attach(ctx, agent.ID, tool.ID)
-	check(err)
+	exampleutil.Check(err)
 	fmt.Println("after attach:", names(agent.Tools))
 
 	agent, err = client.Agents.Tools.Detach(ctx, agent.ID, tool.ID)
-	check(err)
+	exampleutil.Check(err)
 	fmt.Println("after detach:", names(agent.Tools))
 }
 
@@ -72,21 +68,4 @@ func names(ts []types.Tool) []string {
 		out = append(out, *t.Name)
 	}
 	return out
-}
-
-// connect returns a client for the server at LETTA_BASE_URL or, when that
-// is not set, for an in-memory lettatest server, and a func that stops it.
-func connect() (*letta.Client, func()) {
-	if os.Getenv("LETTA_BASE_URL") != "" {
-		return letta.NewClient(), func() {}
-	}
-	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
-	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }
