@@ -153,7 +153,7 @@ type CreateParams struct {
 	// BlockIDs are the ids of existing blocks used by the agent.
 	BlockIDs []string `json:"block_ids,omitzero"`
 	// ToolRules are the tool rules governing the agent.
-	ToolRules []types.ToolRule `json:"tool_rules,omitzero"`
+	ToolRules types.ToolRuleList `json:"tool_rules,omitzero"`
 	// Tags are the tags associated with the agent.
 	Tags []string `json:"tags,omitzero"`
 	// System is the system prompt used by the agent.
@@ -206,22 +206,6 @@ type CreateParams struct {
 	MemoryVariables map[string]string `json:"memory_variables,omitzero"`
 }
 
-// UnmarshalJSON decodes the params; each tool rule becomes its
-// types.ToolRule variant.
-func (p *CreateParams) UnmarshalJSON(data []byte) error {
-	type plain CreateParams
-	aux := struct {
-		*plain
-		ToolRules json.RawMessage `json:"tool_rules"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	var err error
-	p.ToolRules, err = decodeUnionSlice("tool_rules", aux.ToolRules, types.UnmarshalToolRule)
-	return err
-}
-
 // Create creates a new agent with the specified configuration. It always
 // sends a JSON object, {} when no field is set.
 func (c *Client) Create(ctx context.Context, params CreateParams, opts ...option.RequestOption) (*types.AgentState, error) {
@@ -257,7 +241,7 @@ type ModifyParams struct {
 	// System is the system prompt used by the agent.
 	System *string `json:"system,omitzero"`
 	// ToolRules are the tool rules governing the agent.
-	ToolRules []types.ToolRule `json:"tool_rules,omitzero"`
+	ToolRules types.ToolRuleList `json:"tool_rules,omitzero"`
 	// LLMConfig is the LLM configuration used by the agent.
 	LLMConfig *types.LLMConfig `json:"llm_config,omitzero"`
 	// EmbeddingConfig is the embedding configuration used by the agent.
@@ -272,22 +256,6 @@ type ModifyParams struct {
 	// ToolExecEnvironmentVariables are environment variables for this
 	// agent's tool executions.
 	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
-}
-
-// UnmarshalJSON decodes the params; each tool rule becomes its
-// types.ToolRule variant.
-func (p *ModifyParams) UnmarshalJSON(data []byte) error {
-	type plain ModifyParams
-	aux := struct {
-		*plain
-		ToolRules json.RawMessage `json:"tool_rules"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	var err error
-	p.ToolRules, err = decodeUnionSlice("tool_rules", aux.ToolRules, types.UnmarshalToolRule)
-	return err
 }
 
 // Modify updates an existing agent and returns its new state. The server

@@ -69,7 +69,7 @@ type ListRunMessagesParams struct {
 // may give several LettaMessages that share its id (a reasoning message and
 // a tool call).
 func (c *Client) ListRunMessages(ctx context.Context, runID string, params ListRunMessagesParams, opts ...option.RequestOption) ([]types.LettaMessage, error) {
-	return core.Call[messageList](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/messages", PathParams: []string{runID}, Query: params}, opts)
+	return core.Call[types.LettaMessageList](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/messages", PathParams: []string{runID}, Query: params}, opts)
 }
 
 // ListRunMessagesIter yields every message of a run, page after page,
@@ -89,14 +89,4 @@ func (c *Client) ListRunMessagesIter(ctx context.Context, runID string, params L
 // RetrieveRunUsage gets the token usage of a run, OpenAI style.
 func (c *Client) RetrieveRunUsage(ctx context.Context, runID string, opts ...option.RequestOption) (*types.UsageStatistics, error) {
 	return core.Call[*types.UsageStatistics](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/usage", PathParams: []string{runID}}, opts)
-}
-
-// messageList decodes a JSON array of LettaMessage values.
-type messageList []types.LettaMessage
-
-// UnmarshalJSON decodes each element by its message_type.
-func (l *messageList) UnmarshalJSON(data []byte) error {
-	msgs, err := types.UnmarshalLettaMessages(data)
-	*l = msgs
-	return err
 }

@@ -1,7 +1,5 @@
 package types
 
-import "encoding/json"
-
 // AgentState is the persisted state of an agent: everything needed to recreate it, including its
 // system prompt, memory, tools, sources, tool rules and model configuration.
 type AgentState struct {
@@ -18,7 +16,7 @@ type AgentState struct {
 	// The name of the agent.
 	Name string `json:"name"`
 	// The list of tool rules.
-	ToolRules []ToolRule `json:"tool_rules,omitzero"`
+	ToolRules ToolRuleList `json:"tool_rules,omitzero"`
 	// The ids of the messages in the agent's in-context memory.
 	MessageIDs []string `json:"message_ids,omitzero"`
 	// The system prompt used by the agent.
@@ -278,17 +276,4 @@ type TemplatesMigrateResponse struct {
 type MemoryVariablesListResponse struct {
 	// Variables maps each memory variable name to its value (e.g. "customer_name": "Dana Whitfield").
 	Variables map[string]string `json:"variables,omitzero"`
-}
-
-// UnmarshalJSON decodes the agent state; each tool rule becomes its ToolRule
-// variant.
-func (a *AgentState) UnmarshalJSON(data []byte) error {
-	type plain AgentState
-	aux := struct {
-		*plain
-		ToolRules json.RawMessage `json:"tool_rules"`
-	}{plain: (*plain)(a)}
-	return unmarshalWithUnions("AgentState", data, &aux, func() error {
-		return setUnionSlice(&a.ToolRules, "tool_rules", aux.ToolRules, UnmarshalToolRule)
-	})
 }

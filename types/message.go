@@ -128,7 +128,7 @@ type UsageStatistics struct {
 // the usage statistics of the run.
 type LettaResponse struct {
 	// The messages returned by the agent.
-	Messages []LettaMessage `json:"messages,omitzero"`
+	Messages LettaMessageList `json:"messages,omitzero"`
 	// The usage statistics of the agent.
 	Usage LettaUsageStatistics `json:"usage"`
 }
@@ -677,19 +677,6 @@ func contentMessageFast(data []byte) (AssistantMessage, bool) {
 	return m, ok
 }
 
-// UnmarshalJSON decodes the response; each message becomes its LettaMessage
-// variant.
-func (r *LettaResponse) UnmarshalJSON(data []byte) error {
-	type plain LettaResponse
-	aux := struct {
-		*plain
-		Messages json.RawMessage `json:"messages"`
-	}{plain: (*plain)(r)}
-	return unmarshalWithUnions("LettaResponse", data, &aux, func() error {
-		return setUnionSlice(&r.Messages, "messages", aux.Messages, UnmarshalLettaMessage)
-	})
-}
-
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *MessageCreate) UnmarshalJSON(data []byte) error {
 	type plain MessageCreate
@@ -790,6 +777,21 @@ func (r MessagesListResponse) MarshalJSON() ([]byte, error) {
 
 // Len returns the number of messages in the list, of either kind.
 func (r MessagesListResponse) Len() int { return len(r.Messages) + len(r.LettaMessages) }
+
+// LettaMessageList is a list of messages that decodes each message into
+// its variant, so a struct holding one needs no decoding code of its own.
+// A []LettaMessage literal can be assigned to it.
+type LettaMessageList []LettaMessage
+
+// UnmarshalJSON decodes the array by UnmarshalLettaMessages.
+func (l *LettaMessageList) UnmarshalJSON(data []byte) error {
+	msgs, err := UnmarshalLettaMessages(data)
+	if err != nil {
+		return err
+	}
+	*l = msgs
+	return nil
+}
 
 // UnmarshalLettaMessages decodes a JSON array of LettaMessage values, each
 // by UnmarshalLettaMessage. null gives a nil slice and [] an empty,

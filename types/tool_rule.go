@@ -160,6 +160,21 @@ func UnmarshalToolRule(data []byte) (ToolRule, error) {
 	return r, nil
 }
 
+// ToolRuleList is a list of tool rules that decodes each rule into its
+// variant, so a struct holding one needs no decoding code of its own. A
+// []ToolRule literal can be assigned to it.
+type ToolRuleList []ToolRule
+
+// UnmarshalJSON decodes the array by UnmarshalToolRules.
+func (l *ToolRuleList) UnmarshalJSON(data []byte) error {
+	rules, err := UnmarshalToolRules(data)
+	if err != nil {
+		return err
+	}
+	*l = rules
+	return nil
+}
+
 // UnmarshalToolRules decodes a JSON array of tool rules, each by
 // UnmarshalToolRule. null gives a nil slice and [] an empty, non-nil one.
 func UnmarshalToolRules(data []byte) ([]ToolRule, error) {

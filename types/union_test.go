@@ -274,11 +274,11 @@ func TestToolRuleUnion(t *testing.T) {
 	checkErrors(t, "ToolRule", UnmarshalToolRule,
 		`[]`, `"ToolRule"`, `{"type":"ToolRule","children":"b"}`, `{"type":"ToolRule"`, `{"tool_name":5}`, `{"type":"x",}`)
 
-	// A bad rule inside an agent names both types and the place.
+	// A bad rule inside an agent names the list, the index and the types.
 	var agent AgentState
 	err = json.Unmarshal([]byte(`{"id":"agent-1","tool_rules":[{"tool_name":"a","type":"InitToolRule"},{"type":"ToolRule","children":7}]}`), &agent)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "types: decoding AgentState: tool_rules[1]: decoding ToolRule")
+	assert.Contains(t, err.Error(), "types: decoding []ToolRule: [1]: decoding ToolRule: decoding ChildToolRule")
 }
 
 func TestMessageContentUnion(t *testing.T) {
