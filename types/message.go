@@ -783,11 +783,12 @@ func (r MessagesListResponse) Len() int { return len(r.Messages) + len(r.LettaMe
 // A []LettaMessage literal can be assigned to it.
 type LettaMessageList []LettaMessage
 
-// UnmarshalJSON decodes the array by UnmarshalLettaMessages.
+// UnmarshalJSON decodes the array as UnmarshalLettaMessages does; errors
+// name the element as messages[i].
 func (l *LettaMessageList) UnmarshalJSON(data []byte) error {
-	msgs, err := UnmarshalLettaMessages(data)
+	msgs, err := unionSlice("messages", data, UnmarshalLettaMessage)
 	if err != nil {
-		return err
+		return &decodeError{typ: "[]LettaMessage", err: err}
 	}
 	*l = msgs
 	return nil

@@ -165,11 +165,12 @@ func UnmarshalToolRule(data []byte) (ToolRule, error) {
 // []ToolRule literal can be assigned to it.
 type ToolRuleList []ToolRule
 
-// UnmarshalJSON decodes the array by UnmarshalToolRules.
+// UnmarshalJSON decodes the array as UnmarshalToolRules does; errors name
+// the element as tool_rules[i], the key every holder of the list uses.
 func (l *ToolRuleList) UnmarshalJSON(data []byte) error {
-	rules, err := UnmarshalToolRules(data)
+	rules, err := unionSlice("tool_rules", data, UnmarshalToolRule)
 	if err != nil {
-		return err
+		return &decodeError{typ: "[]ToolRule", err: err}
 	}
 	*l = rules
 	return nil
