@@ -11,7 +11,6 @@ package agents
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -283,7 +282,7 @@ type SearchParams struct {
 	// Search are the conditions: by template version, name, tags, or a
 	// sort order (types.AgentsSearchRequestSearchItemZero, …One, …Two,
 	// …Direction).
-	Search []types.AgentsSearchRequestSearchItem `json:"search,omitzero"`
+	Search types.AgentsSearchRequestSearchItemList `json:"search,omitzero"`
 	// ProjectID restricts the search to one project.
 	ProjectID *string `json:"project_id,omitzero"`
 	// Combinator says how the conditions combine: AND or OR.
@@ -294,47 +293,9 @@ type SearchParams struct {
 	Offset *float64 `json:"offset,omitzero"`
 }
 
-// UnmarshalJSON decodes the params; each condition becomes its
-// types.AgentsSearchRequestSearchItem variant, chosen by "field".
-func (p *SearchParams) UnmarshalJSON(data []byte) error {
-	type plain SearchParams
-	aux := struct {
-		*plain
-		Search json.RawMessage `json:"search"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	var err error
-	p.Search, err = decodeUnionSlice("search", aux.Search, types.UnmarshalAgentsSearchRequestSearchItem)
-	return err
-}
-
 // Search searches deployed agents. This endpoint is only available on
 // Letta Cloud: a self-hosted server answers 405. Like the reference
 // client, it does not read the response body.
 func (c *Client) Search(ctx context.Context, params SearchParams, opts ...option.RequestOption) error {
 	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/search", Body: params}, opts)
-}
-
-// decodeUnionSlice decodes the JSON array under key with dec; absent or
-// null gives nil, [] an empty, non-nil slice (so it encodes back as []).
-// Errors name the key and the index.
-func decodeUnionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, fmt.Errorf("agents: decoding %s: %w", key, err)
-	}
-	out := make([]T, len(items))
-	for i, item := range items {
-		v, err := dec(item)
-		if err != nil {
-			return nil, fmt.Errorf("agents: decoding %s[%d]: %w", key, i, err)
-		}
-		out[i] = v
-	}
-	return out, nil
 }

@@ -222,7 +222,7 @@ func TestParamsDecodeErrorsNameTheField(t *testing.T) {
 	err := json.Unmarshal([]byte(`{"tool_rules": [{"type": "InitToolRule", "tool_name": "a"}, 7]}`), new(agents.ModifyParams))
 	assert.ErrorContains(t, err, "tool_rules[1]")
 	err = json.Unmarshal([]byte(`{"search": {}}`), new(agents.SearchParams))
-	assert.ErrorContains(t, err, "decoding search")
+	assert.ErrorContains(t, err, "search: json: cannot unmarshal object")
 	err = json.Unmarshal([]byte(`{"content": {"text": "x"}}`), new(agents.MessagesModifyParams))
 	assert.ErrorContains(t, err, "decoding content")
 }

@@ -135,3 +135,21 @@ func UnmarshalAgentsSearchRequestSearchItem(data []byte) (AgentsSearchRequestSea
 	}
 	return item, nil
 }
+
+// AgentsSearchRequestSearchItemList is a list of search conditions that
+// decodes each one into its variant, so a struct holding one needs no
+// decoding code of its own. A []AgentsSearchRequestSearchItem literal can
+// be assigned to it.
+type AgentsSearchRequestSearchItemList []AgentsSearchRequestSearchItem
+
+// UnmarshalJSON decodes each element by
+// UnmarshalAgentsSearchRequestSearchItem; errors name the element as
+// search[i].
+func (l *AgentsSearchRequestSearchItemList) UnmarshalJSON(data []byte) error {
+	items, err := unionSlice("search", data, UnmarshalAgentsSearchRequestSearchItem)
+	if err != nil {
+		return &decodeError{typ: "[]AgentsSearchRequestSearchItem", err: err}
+	}
+	*l = items
+	return nil
+}
