@@ -324,36 +324,28 @@ func (m UnknownLettaStreamingResponse) MarshalJSON() ([]byte, error) { return ma
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *SystemMessage) UnmarshalJSON(data []byte) error {
-	type plain SystemMessage
-	aux := struct {
-		*plain
-		Content json.RawMessage `json:"content"`
-	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("SystemMessage", data, &aux, func() error {
-		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
-	})
+	return (*AssistantMessage)(m).unmarshal("SystemMessage", data)
 }
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *UserMessage) UnmarshalJSON(data []byte) error {
-	type plain UserMessage
-	aux := struct {
-		*plain
-		Content json.RawMessage `json:"content"`
-	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("UserMessage", data, &aux, func() error {
-		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
-	})
+	return (*AssistantMessage)(m).unmarshal("UserMessage", data)
 }
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *AssistantMessage) UnmarshalJSON(data []byte) error {
+	return m.unmarshal("AssistantMessage", data)
+}
+
+// unmarshal decodes any of the three messages with the same fields
+// (SystemMessage, UserMessage, AssistantMessage); typ names it in errors.
+func (m *AssistantMessage) unmarshal(typ string, data []byte) error {
 	type plain AssistantMessage
 	aux := struct {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("AssistantMessage", data, &aux, func() error {
+	return unmarshalWithUnions(typ, data, &aux, func() error {
 		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }

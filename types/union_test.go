@@ -470,3 +470,13 @@ func TestUnionFieldsFollowEncodingJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"tool_rules":[]`)
 }
+
+func TestContentMessageErrorsNameTheirType(t *testing.T) {
+	for _, tc := range []struct {
+		v   any
+		typ string
+	}{{new(SystemMessage), "SystemMessage"}, {new(UserMessage), "UserMessage"}, {new(AssistantMessage), "AssistantMessage"}} {
+		err := json.Unmarshal([]byte(`{"id":"m","content":5}`), tc.v)
+		assert.ErrorContains(t, err, "types: decoding "+tc.typ+": content")
+	}
+}
