@@ -31,24 +31,7 @@ func (c *CoreMemoryClient) RetrieveBlock(ctx context.Context, agentID string, bl
 // CoreMemoryModifyBlockParams are the fields of a memory block to change;
 // unset fields are left as they are (the server also ignores fields sent
 // as null).
-type CoreMemoryModifyBlockParams struct {
-	// Value is the value of the block.
-	Value *string `json:"value,omitzero"`
-	// Limit is the character limit of the block.
-	Limit *int `json:"limit,omitzero"`
-	// Name is the name of the block if it is a template.
-	Name *string `json:"name,omitzero"`
-	// IsTemplate says whether the block is a template (e.g. saved
-	// human/persona options).
-	IsTemplate *bool `json:"is_template,omitzero"`
-	// Label is the label of the block in the context window (e.g. "human",
-	// "persona").
-	Label *string `json:"label,omitzero"`
-	// Description is the description of the block.
-	Description *string `json:"description,omitzero"`
-	// Metadata is free-form metadata of the block.
-	Metadata map[string]any `json:"metadata,omitzero"`
-}
+type CoreMemoryModifyBlockParams = types.BlockUpdate
 
 // ModifyBlock updates a memory block of an agent, addressed by its label,
 // and returns the block.

@@ -76,24 +76,7 @@ func (c *Client) Delete(ctx context.Context, blockID string, opts ...option.Requ
 // ModifyParams are the fields of a block to change; unset fields are left
 // as they are. The server ignores explicit nulls (sent with
 // option.WithBodyField): a field cannot be cleared this way.
-type ModifyParams struct {
-	// Value is the value of the block.
-	Value *string `json:"value,omitzero"`
-	// Limit is the character limit of the block.
-	Limit *int `json:"limit,omitzero"`
-	// Name is the name of the block if it is a template.
-	Name *string `json:"name,omitzero"`
-	// IsTemplate says whether the block is a template (e.g. saved
-	// human/persona options).
-	IsTemplate *bool `json:"is_template,omitzero"`
-	// Label is the label of the block (e.g. 'human', 'persona') in the
-	// context window.
-	Label *string `json:"label,omitzero"`
-	// Description is the description of the block.
-	Description *string `json:"description,omitzero"`
-	// Metadata is metadata of the block.
-	Metadata map[string]any `json:"metadata,omitzero"`
-}
+type ModifyParams = types.BlockUpdate
 
 // Modify updates a block; agents that have it in core memory see the
 // change.

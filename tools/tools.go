@@ -82,25 +82,9 @@ func (c *Client) ListIter(ctx context.Context, params ListParams, opts ...option
 	}, func(t types.Tool) string { return t.ID })
 }
 
-// CreateParams define a new tool.
-type CreateParams struct {
-	// Name is the name of the function (generated from SourceCode if not
-	// provided). Servers since 2025-01-24 reject it with a 422.
-	Name *string `json:"name,omitzero"`
-	// Description is the description of the tool.
-	Description *string `json:"description,omitzero"`
-	// Tags are metadata tags.
-	Tags []string `json:"tags,omitzero"`
-	// SourceCode is the source code of the function.
-	SourceCode string `json:"source_code"`
-	// SourceType is the source type of the function, e.g. "python".
-	SourceType *string `json:"source_type,omitzero"`
-	// JSONSchema is the JSON schema of the function (generated from
-	// SourceCode if not provided).
-	JSONSchema map[string]any `json:"json_schema,omitzero"`
-	// ReturnCharLimit is the maximum number of characters in the response.
-	ReturnCharLimit *int `json:"return_char_limit,omitzero"`
-}
+// CreateParams define a new tool: its source code, and optionally its
+// name, description, tags, source type, JSON schema and return limit.
+type CreateParams = types.ToolCreate
 
 // Create creates a new tool.
 func (c *Client) Create(ctx context.Context, params CreateParams, opts ...option.RequestOption) (*types.Tool, error) {

@@ -128,8 +128,9 @@ type CreateBlock struct {
 	Metadata map[string]any `json:"metadata,omitzero"`
 }
 
-// BlockUpdate holds the fields to change on a block; unset fields are left unchanged (not used by
-// any method: blocks.modify takes these fields as parameters).
+// BlockUpdate holds the fields to change on a block; unset fields are left unchanged. It is the
+// body of blocks.Client.Modify and agents.CoreMemoryClient.ModifyBlock (their ModifyParams and
+// CoreMemoryModifyBlockParams).
 type BlockUpdate struct {
 	// Value of the block.
 	Value *string `json:"value,omitzero"`

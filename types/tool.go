@@ -29,10 +29,11 @@ type Tool struct {
 	OrganizationID *string `json:"organization_id,omitzero"`
 }
 
-// ToolCreate is the body for creating a tool (not used by any method: tools.create takes these
-// fields as parameters).
+// ToolCreate is the body of tools.Client.Create and Upsert (their
+// CreateParams and UpsertParams).
 type ToolCreate struct {
-	// The name of the function (auto-generated from source_code if not provided).
+	// The name of the function (generated from source_code if not provided).
+	// Servers since 2025-01-24 reject it on create with a 422.
 	Name *string `json:"name,omitzero"`
 	// The description of the tool.
 	Description *string `json:"description,omitzero"`
