@@ -3,20 +3,10 @@ package runs
 import (
 	"context"
 	"errors"
-	"fmt"
-	"time"
 
+	"github.com/letta-go/letta/internal/poll"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/types"
-)
-
-// Polling schedule of Wait: the first poll is immediate, the next after
-// waitFirstDelay, each following delay waitGrowth times longer, up to
-// waitMaxDelay.
-const (
-	waitFirstDelay = 250 * time.Millisecond
-	waitGrowth     = 1.5
-	waitMaxDelay   = 5 * time.Second
 )
 
 // ErrRunFailed is matched (errors.Is) by the error Wait returns for a run
@@ -38,11 +28,7 @@ type RunError struct {
 
 // Error names the run, its status and the server's message.
 func (e *RunError) Error() string {
-	s := fmt.Sprintf("letta: run %s ended with status %s", e.Run.ID, e.Status)
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	return s
+	return poll.Describe("run", e.Run.ID, e.Status, e.Message)
 }
 
 // Unwrap returns ErrRunFailed.
@@ -65,44 +51,13 @@ func (e *RunError) Unwrap() error { return ErrRunFailed }
 // Any other status (created, running, pending, or none) means the run is
 // still going.
 func (c *Client) Wait(ctx context.Context, runID string, opts ...option.RequestOption) (*types.Run, error) {
-	delay := waitFirstDelay
-	var last *types.Run
-	for {
-		run, err := c.RetrieveRun(ctx, runID, opts...)
+	return poll.Wait(ctx, "run", runID, func(ctx context.Context) (*types.Run, *types.JobStatus, map[string]any, error) {
+		r, err := c.RetrieveRun(ctx, runID, opts...)
 		if err != nil {
-			return last, err
+			return nil, nil, nil, err
 		}
-		last = run
-		if done, err := finished(run); done {
-			return run, err
-		}
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return last, fmt.Errorf("letta: waiting for run %s (status %s): %w", runID, status(last), ctx.Err())
-		case <-t.C:
-		}
-		delay = min(time.Duration(float64(delay)*waitGrowth), waitMaxDelay)
-	}
-}
-
-// finished reports whether the run's status is terminal, and the error for
-// a run that did not complete.
-func finished(run *types.Run) (bool, error) {
-	switch s := status(run); s {
-	case types.JobStatusCompleted:
-		return true, nil
-	case types.JobStatusFailed, "cancelled", "expired":
-		msg, _ := run.Metadata["error"].(string)
-		return true, &RunError{Run: run, Status: s, Message: msg}
-	}
-	return false, nil
-}
-
-func status(run *types.Run) types.JobStatus {
-	if run == nil || run.Status == nil {
-		return ""
-	}
-	return *run.Status
+		return r, r.Status, r.Metadata, nil
+	}, func(r *types.Run, status types.JobStatus, msg string) error {
+		return &RunError{Run: r, Status: status, Message: msg}
+	})
 }
