@@ -257,8 +257,10 @@ type ModifyParams struct {
 	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
 }
 
-// Modify updates an existing agent and returns its new state. The server
-// answers 422 when no field is set.
+// Modify updates the fields of an existing agent that params sets and
+// returns the agent's new state. With no field set it sends {}, and the
+// server returns the agent unchanged but for a new updated_at (the reference
+// client sends no body there, which the server answers with 422).
 func (c *Client) Modify(ctx context.Context, agentID string, params ModifyParams, opts ...option.RequestOption) (*types.AgentState, error) {
 	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/%s", PathParams: []string{agentID}, Body: params}, opts)
 }

@@ -1,8 +1,8 @@
 // Package sources manages data sources: documents uploaded as files, split
 // into passages that agents attached to the source can search.
 //
-// Uploading a file (Files.Upload) starts a background embedding job; poll
-// it with the jobs package until it completes.
+// Uploading a file (Files.Upload) starts a background embedding job; wait
+// for it with jobs.Client.Wait (client.Jobs.Wait).
 package sources
 
 import (
