@@ -158,6 +158,8 @@ func Example_toolsCreate() {
 		fmt.Println("error:", err)
 		return
 	}
-	fmt.Println(tool.ID, *tool.Name, tool.Tags)
+	if tool.Name != nil { // optional on the wire: check before use
+		fmt.Println(tool.ID, *tool.Name, tool.Tags)
+	}
 	// Output: tool-1 echo [utility]
 }

@@ -78,7 +78,9 @@ func Example() {
 			fmt.Println("assistant:", types.ContentText(m.Content))
 		}
 	}
-	fmt.Println("tokens:", *resp.Usage.TotalTokens)
+	if resp.Usage.TotalTokens != nil { // optional on the wire: check before use
+		fmt.Println("tokens:", *resp.Usage.TotalTokens)
+	}
 	// Output:
 	// created agent-123 support
 	// reasoning: Greet agent-123 back.

@@ -66,7 +66,9 @@ var ErrStreamIdle = sse.ErrIdle
 //		case types.AssistantMessage:
 //			fmt.Println(types.ContentText(ev.Content))
 //		case types.LettaUsageStatistics:
-//			fmt.Println("steps:", *ev.StepCount)
+//			if ev.StepCount != nil { // optional on the wire
+//				fmt.Println("steps:", *ev.StepCount)
+//			}
 //		}
 //	}
 //	if err := stream.Err(); err != nil {

@@ -50,7 +50,9 @@ func ExampleMessagesClient_CreateStream() {
 		case types.AssistantMessage:
 			fmt.Print(types.ContentText(ev.Content))
 		case types.LettaUsageStatistics:
-			fmt.Printf("\n(%d tokens)\n", *ev.TotalTokens)
+			if ev.TotalTokens != nil { // optional on the wire: check before use
+				fmt.Printf("\n(%d tokens)\n", *ev.TotalTokens)
+			}
 		}
 	}
 	if err := stream.Err(); err != nil {
@@ -89,7 +91,9 @@ func ExampleMessageAccumulator() {
 			fmt.Printf("assistant %s: %s\n", m.ID, types.ContentText(m.Content))
 		}
 	}
-	fmt.Println("steps:", *acc.Usage().StepCount)
+	if u := acc.Usage(); u != nil && u.StepCount != nil {
+		fmt.Println("steps:", *u.StepCount)
+	}
 	// Output:
 	// reasoning message-1: Dana is checking in.
 	// assistant message-1: Hi Dana! Your package moves tonight.

