@@ -1,34 +1,3 @@
-// Package letta is the Go SDK for the Letta REST API: a server for stateful
-// LLM agents with memory blocks, archival memory, tools and data sources.
-//
-//	client := letta.NewClient(option.WithBaseURL("http://localhost:8283"))
-//	agent, err := client.Agents.Create(ctx, agents.CreateParams{Model: new("openai/gpt-4o-mini")})
-//
-// # Configuration
-//
-// NewClient reads LETTA_BASE_URL and LETTA_API_KEY from the environment;
-// options given to it override them, and options given to a method override
-// the client's for that call. See package option.
-//
-// # Errors
-//
-// A non-2xx response is a *types.APIError; errors.Is matches it against
-// types.ErrNotFound, ErrUnprocessable, ErrConflict, ErrUnauthorized,
-// ErrRateLimited and ErrServer. A 2xx response that is not the JSON the
-// method expects is a *types.DecodeError. An empty id is an error returned
-// before anything is sent.
-//
-// # Retries and timeouts
-//
-// Failed requests are retried twice by default (option.WithMaxRetries), with
-// exponential backoff from 0.5 s up to 8 s plus jitter, or as long as the
-// server's Retry-After or Retry-After-Ms asks (capped at 60 s). GET, PUT and
-// DELETE are retried on connection errors, 408, 409, 429 and 5xx. POST and
-// PATCH are retried only where the server cannot have acted: 429, 503, or a
-// connection that failed before the request was written, because a retried
-// message would run the agent twice. A stream is never retried. The context
-// bounds the whole call, option.WithRequestTimeout (default 60 s) each
-// attempt, and option.WithStreamIdleTimeout a silent stream.
 package letta
 
 import (
