@@ -1,5 +1,6 @@
 // Package jobs tracks background jobs, such as the embedding of a file
-// uploaded with sources.FilesClient.Upload.
+// uploaded with sources.FilesClient.Upload; Client.Wait waits for one to
+// end and reports a job that failed as a *JobError.
 package jobs
 
 import (
