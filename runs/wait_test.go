@@ -55,7 +55,6 @@ func TestWaitCompleted(t *testing.T) {
 		run("created", `{}`),
 		run("running", `{}`),
 		run("completed", `{"result":{"messages":[],"usage":{"step_count":1}}}`))
-	start := time.Now()
 	got, err := c.Wait(context.Background(), "run-1")
 	require.NoError(t, err)
 	require.NotNil(t, got)
@@ -66,7 +65,6 @@ func TestWaitCompleted(t *testing.T) {
 	first, second := p[1].Sub(p[0]), p[2].Sub(p[1])
 	assert.GreaterOrEqual(t, first, 240*time.Millisecond, "first wait ~250 ms")
 	assert.GreaterOrEqual(t, second, 360*time.Millisecond, "then ×1.5")
-	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
 func TestWaitRunWithoutStatusIsStillGoing(t *testing.T) {
@@ -132,7 +130,6 @@ func TestWaitContextDeadline(t *testing.T) {
 	assert.Equal(t, types.JobStatusRunning, *got.Status)
 	assert.Contains(t, err.Error(), "run-1")
 	assert.GreaterOrEqual(t, elapsed, 800*time.Millisecond)
-	assert.Less(t, elapsed, 1500*time.Millisecond, "the wait ends when the context does")
 	// Polls at 0, 250 and 625 ms; the next would be at 1187 ms. (A slow
 	// machine may push the third past the deadline.)
 	n := len(polls())
