@@ -41,8 +41,9 @@ func ExampleClient_Create() {
 	// Output: shipping_cost [shop]
 }
 
-// Try a tool's source without saving it. (lettatest does not run Python:
-// it answers with the call it would make.)
+// Try a tool's source without saving it. A Letta server runs the function
+// and returns what it returned ("22.50 EUR" here); lettatest runs no
+// Python and answers with the call instead.
 func ExampleClient_RunToolFromSource() {
 	srv := lettatest.NewServer()
 	defer srv.Close()
