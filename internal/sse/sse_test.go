@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -343,32 +344,38 @@ func TestIdleTimeout(t *testing.T) {
 
 // Time the caller spends between calls is not idle time: only waiting
 // for the body counts.
+// TestIdleTimeoutCountsOnlyReads runs in a synctest bubble: time only moves
+// when every goroutine of the test is blocked, so the sleeps below are exact
+// and the result does not depend on how loaded the machine is.
 func TestIdleTimeoutCountsOnlyReads(t *testing.T) {
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	body := &blockingReader{ctx: ctx, data: make(chan []byte, 3)}
-	body.data <- []byte("data: a\n\ndata: b\n\n")
-	d := NewDecoder(body, Options{Ctx: ctx, Cancel: cancel, IdleTimeout: 30 * time.Millisecond})
-	_, err := d.Next()
-	require.NoError(t, err)
-	time.Sleep(100 * time.Millisecond) // a slow consumer
-	p, err := d.Next()
-	require.NoError(t, err)
-	assert.Equal(t, "b", string(p))
-	// A body that keeps sending, slower than the timeout in total but
-	// faster between bytes, is not idle.
-	go func() {
-		for _, c := range []byte("data: c\n\n") {
-			time.Sleep(10 * time.Millisecond)
-			body.data <- []byte{c}
-		}
-		close(body.data)
-	}()
-	p, err = d.Next()
-	require.NoError(t, err)
-	assert.Equal(t, "c", string(p))
-	_, err = d.Next()
-	assert.Equal(t, io.EOF, err)
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		defer cancel(nil)
+		body := &blockingReader{ctx: ctx, data: make(chan []byte, 3)}
+		body.data <- []byte("data: a\n\ndata: b\n\n")
+		d := NewDecoder(body, Options{Ctx: ctx, Cancel: cancel, IdleTimeout: 30 * time.Millisecond})
+		defer d.Stop()
+		_, err := d.Next()
+		require.NoError(t, err)
+		time.Sleep(100 * time.Millisecond) // a slow consumer
+		p, err := d.Next()
+		require.NoError(t, err)
+		assert.Equal(t, "b", string(p))
+		// A body that keeps sending, slower than the timeout in total but
+		// faster between bytes, is not idle.
+		go func() {
+			for _, c := range []byte("data: c\n\n") {
+				time.Sleep(10 * time.Millisecond)
+				body.data <- []byte{c}
+			}
+			close(body.data)
+		}()
+		p, err = d.Next()
+		require.NoError(t, err)
+		assert.Equal(t, "c", string(p))
+		_, err = d.Next()
+		assert.Equal(t, io.EOF, err)
+	})
 }
 
 func TestEventTooLarge(t *testing.T) {
