@@ -173,7 +173,9 @@ func TestAgentTools(t *testing.T) {
 	uses(t, "agents.tools.attach", "agents.tools.list", "agents.tools.detach")
 	tool, name := newTool(t, c, ctx)
 	agent := newAgent(t, c, ctx, nil)
-	toolNames := func(list []types.Tool) []string { return ids(list, func(tl types.Tool) string { return deref(tl.Name) }) }
+	toolNames := func(list []types.Tool) []string {
+		return ids(list, func(tl types.Tool) string { return deref(tl.Name) })
+	}
 	require.Contains(t, toolNames(agent.Tools), "send_message", "base tools by default")
 	require.NotContains(t, toolNames(agent.Tools), name)
 
