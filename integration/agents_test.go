@@ -32,8 +32,8 @@ func TestAgentLifecycle(t *testing.T) {
 	c, ctx := setup(t)
 	uses(t, "agents.create", "agents.retrieve", "agents.list", "agents.modify", "agents.delete")
 
-	name := unique(t, "agent")
-	tagA, tagB := "it-"+runID+"-life-a", "it-"+runID+"-life-b"
+	name := unique("agent")
+	tagA, tagB := unique("tag"), unique("tag")
 	agent, err := c.Agents.Create(ctx, agents.CreateParams{
 		Name:        new(name),
 		Model:       new(model),
@@ -73,7 +73,7 @@ func TestAgentLifecycle(t *testing.T) {
 	assert.Equal(t, agent.CreatedAt.Unix(), got.CreatedAt.Unix())
 
 	other := newAgent(t, c, ctx, func(p *agents.CreateParams) {
-		p.Name = new(unique(t, "other"))
+		p.Name = new(unique("other"))
 		p.Tags = []string{tagA}
 	})
 
@@ -187,7 +187,7 @@ func TestCoreMemory(t *testing.T) {
 	assert.Equal(t, "Name: Tester\nLikes: Go\nDrinks tea", human.Value)
 
 	// A standalone block, attached and detached.
-	label := "it-notes-" + runID
+	label := unique("notes")
 	block, err := c.Blocks.Create(ctx, blocks.CreateParams{Label: label, Value: "shared notes"})
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Blocks.Delete(context.Background(), block.ID) })
@@ -222,7 +222,7 @@ func TestBlockLifecycle(t *testing.T) {
 	c, ctx := setup(t)
 	uses(t, "blocks.create", "blocks.retrieve", "blocks.list", "blocks.modify", "blocks.delete")
 
-	label, name := "it-label-"+runID, unique(t, "template")
+	label, name := unique("label"), unique("template")
 	block, err := c.Blocks.Create(ctx, blocks.CreateParams{
 		Label: label, Value: "v1", Limit: new(500), Name: new(name), IsTemplate: new(true),
 		Description: new("a template"), Metadata: map[string]any{"k": "v"},

@@ -33,7 +33,7 @@ func requireAPIError(t *testing.T, err error, status int) *types.APIError {
 // the test ends.
 func newAgent(t *testing.T, c *letta.Client, ctx context.Context, edit func(*agents.CreateParams)) *types.AgentState {
 	t.Helper()
-	params := agents.CreateParams{Name: new(unique(t, "agent")), Model: new(model), Embedding: new(embedding)}
+	params := agents.CreateParams{Name: new(unique("agent")), Model: new(model), Embedding: new(embedding)}
 	if edit != nil {
 		edit(&params)
 	}

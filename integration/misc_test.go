@@ -54,7 +54,7 @@ func TestProviders(t *testing.T) {
 	c, ctx := setup(t)
 	uses(t, "providers.create_provider", "providers.list_providers", "providers.modify_provider", "providers.delete_provider")
 
-	name := unique(t, "provider")
+	name := unique("provider")
 	p, err := c.Providers.CreateProvider(ctx, providers.CreateProviderParams{Name: name, APIKey: "sk-first"})
 	require.NoError(t, err)
 	require.NotEmpty(t, p.ID)
@@ -98,11 +98,10 @@ func TestTags(t *testing.T) {
 	uses(t, "tag.list_tags", "agents.create", "agents.modify")
 
 	// Tags are listed from the agents that carry them.
-	prefix := "it-tag-" + runID
+	prefix := unique("tag")
 	mine := []string{prefix + "-a", prefix + "-b", prefix + "-c"}
 	agent := newAgent(t, c, ctx, func(p *agents.CreateParams) { p.Tags = mine[:2] })
 	_ = newAgent(t, c, ctx, func(p *agents.CreateParams) {
-		p.Name = new(unique(t, "agent2"))
 		p.Tags = mine[1:]
 	})
 

@@ -32,16 +32,17 @@ func toolSource(name string) string {
 `, name)
 }
 
+// toolName returns a new tool name, unique to this run: a Python
+// identifier.
+func toolName() string {
+	return strings.ReplaceAll(unique("repeat"), "-", "_")
+}
+
 // newTool creates the tool of toolSource with a name unique to t, and
 // deletes it when the test ends.
 func newTool(t *testing.T, c *letta.Client, ctx context.Context) (*types.Tool, string) {
 	t.Helper()
-	name := "it_repeat_" + runID + "_" + strings.ToLower(strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '_'
-	}, t.Name()))
+	name := toolName()
 	tool, err := c.Tools.Create(ctx, tools.CreateParams{SourceCode: toolSource(name), Tags: []string{"it-" + runID}})
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Tools.Delete(context.Background(), tool.ID) })
@@ -52,7 +53,7 @@ func TestToolLifecycle(t *testing.T) {
 	c, ctx := setup(t)
 	uses(t, "tools.create", "tools.retrieve", "tools.list", "tools.modify", "tools.upsert", "tools.delete")
 
-	name := "it_repeat_" + runID
+	name := toolName()
 	created, err := c.Tools.Create(ctx, tools.CreateParams{SourceCode: toolSource(name), Tags: []string{"it-" + runID}})
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Tools.Delete(context.Background(), created.ID) })
