@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -127,8 +128,10 @@ func TestMain(m *testing.M) {
 		passed, missing := reg.summary()
 		fmt.Printf("integration: %d/%d self-hosted methods passed against %s\n", passed, len(selfHosted), version)
 		if len(missing) > 0 {
-			fmt.Printf("not passed (failed, or used by no test): %s\n", strings.Join(missing, ", "))
-			if code == 0 {
+			fmt.Printf("not passed (failed, or used by no test that ran): %s\n", strings.Join(missing, ", "))
+			// A whole run must use every method; with -run, some are
+			// left out on purpose.
+			if run := flag.Lookup("test.run"); code == 0 && (run == nil || run.Value.String() == "") {
 				code = 1
 			}
 		}
