@@ -211,6 +211,9 @@ func TestCoreMemory(t *testing.T) {
 	assert.Empty(t, users)
 	_, err = c.Agents.CoreMemory.RetrieveBlock(ctx, agent.ID, label)
 	requireAPIError(t, err, 404)
+	// Detaching a block that is not attached is a 404.
+	_, err = c.Agents.CoreMemory.DetachBlock(ctx, agent.ID, block.ID)
+	requireAPIError(t, err, 404)
 }
 
 func TestBlockLifecycle(t *testing.T) {

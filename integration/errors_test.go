@@ -77,6 +77,19 @@ func TestErrors(t *testing.T) {
 		requireAPIError(t, err, 400)
 	})
 
+	t.Run("lists of a missing agent are empty", func(t *testing.T) {
+		uses(t, "agents.archival_memory.list", "agents.messages.list")
+		// The server does not look the agent up for these lists.
+		missing := "agent-00000000-0000-4000-8000-000000000000"
+		passages, err := c.Agents.ArchivalMemory.List(ctx, missing, agents.ArchivalMemoryListParams{})
+		require.NoError(t, err)
+		assert.Empty(t, passages)
+		messages, err := c.Agents.Messages.List(ctx, missing, agents.MessagesListParams{})
+		require.NoError(t, err)
+		assert.Empty(t, messages.LettaMessages)
+		assert.Empty(t, messages.Messages)
+	})
+
 	t.Run("an empty id never reaches the server", func(t *testing.T) {
 		uses(t, "agents.retrieve")
 		_, err := c.Agents.Retrieve(ctx, "")

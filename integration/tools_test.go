@@ -196,6 +196,12 @@ func TestAgentTools(t *testing.T) {
 	require.NoError(t, err)
 	assert.ElementsMatch(t, toolNames(agent.Tools), toolNames(listed))
 
+	// Detaching a tool that is not attached changes nothing; the server
+	// does not complain.
+	again, err := c.Agents.Tools.Detach(ctx, agent.ID, tool.ID)
+	require.NoError(t, err)
+	assert.ElementsMatch(t, toolNames(agent.Tools), toolNames(again.Tools))
+
 	// The agent calls an attached tool when asked to.
 	_, err = c.Agents.Tools.Attach(ctx, agent.ID, tool.ID)
 	require.NoError(t, err)
