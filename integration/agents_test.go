@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,6 +73,11 @@ func TestAgentLifecycle(t *testing.T) {
 	assert.Equal(t, agent.MessageIDs, got.MessageIDs)
 	assert.Equal(t, agent.CreatedAt.Unix(), got.CreatedAt.Unix())
 
+	// The server pages by (created_at, id), but created_at has whole
+	// seconds here and cursors among objects of the same second are not
+	// reliable (SQLite; see ../shared/letta-server/README.md): create the
+	// second agent in a later second.
+	time.Sleep(1100 * time.Millisecond)
 	other := newAgent(t, c, ctx, func(p *agents.CreateParams) {
 		p.Name = new(unique("other"))
 		p.Tags = []string{tagA}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -215,6 +216,11 @@ func TestFilesPaging(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Sources.Delete(context.Background(), src.ID) })
 	for i := range 3 {
+		// One second apart: cursors among files of the same second are
+		// not reliable on SQLite (see TestAgentLifecycle).
+		if i > 0 {
+			time.Sleep(1100 * time.Millisecond)
+		}
 		job, err := c.Sources.Files.Upload(ctx, src.ID, sources.FilesUploadParams{File: strings.NewReader(fmt.Sprintf("file number %d", i)), Filename: fmt.Sprintf("f%d.txt", i)})
 		require.NoError(t, err)
 		waitJob(t, c, ctx, job.ID)
