@@ -141,18 +141,13 @@ func TestListIterHonoursContext(t *testing.T) {
 }
 
 // passageServer serves n passages (passage-0 …) of agent-a1, all of them
-// to a request without limit, reading the integer after cursor as an
-// offset when offsets is true, or (like a server that looks the integer up
-// as a passage id) answering [] to any after when it is false.
-func passageServer(t *testing.T, n int, offsets bool) *recorder {
+// to a request without limit, reading an integer after cursor as an
+// offset.
+func passageServer(t *testing.T, n int) *recorder {
 	items, cursors := make([]string, n), make([]string, n)
 	for i := range items {
-		id := fmt.Sprintf("passage-%d", i)
-		items[i] = fmt.Sprintf(`{"id":%q,"text":"t"}`, id)
-		cursors[i] = id
-		if offsets {
-			cursors[i] = strconv.Itoa(i + 1) // after=k resumes at item k
-		}
+		items[i] = fmt.Sprintf(`{"id":"passage-%d","text":"t"}`, i)
+		cursors[i] = strconv.Itoa(i + 1) // after=k resumes at item k
 	}
 	return pagedRecorder(t, "/v1/agents/agent-a1/archival-memory", testutil.Pages{Items: items, Cursors: cursors, PageSize: n})
 }
@@ -193,7 +188,7 @@ func TestArchivalMemoryListIterFetchesEverythingInOneRequest(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := passageServer(t, 7, true)
+			rec := passageServer(t, 7)
 			seq := rec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", tc.params)
 			got, err := testutil.Collect(seq)
 			require.NoError(t, err)
@@ -209,7 +204,7 @@ func TestArchivalMemoryListIterFetchesEverythingInOneRequest(t *testing.T) {
 }
 
 func TestArchivalMemoryListIterBreakAndError(t *testing.T) {
-	rec := passageServer(t, 50, true)
+	rec := passageServer(t, 50)
 	taken, err := testutil.Take(rec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(5)}), 7)
 	require.NoError(t, err)
 	assert.Len(t, taken, 7)
@@ -240,7 +235,7 @@ func TestArchivalMemoryListIterBreakAndError(t *testing.T) {
 // goroutines at once (run with -race): each range pages on its own.
 func TestIteratorsCanBeRangedConcurrently(t *testing.T) {
 	agentsRec := agentServer(t, 7, 50, 0)
-	passagesRec := passageServer(t, 7, true)
+	passagesRec := passageServer(t, 7)
 	agentSeq := agentsRec.client().ListIter(context.Background(), agents.ListParams{Limit: new(2)})
 	passageSeq := passagesRec.client().ArchivalMemory.ListIter(context.Background(), "agent-a1", agents.ArchivalMemoryListParams{Limit: new(2)})
 	agentLists, err := testutil.CollectConcurrently(agentSeq, 4)
