@@ -18,7 +18,13 @@
 //	integration: 72/72 self-hosted methods passed against 0.6.13
 //
 // The five Letta Cloud methods are checked to get the status the server
-// gives them. Every name the suite creates carries a suffix unique to the
+// gives them.
+//
+// The checks of replies (messages, streams, runs, tools called by an agent)
+// expect the deterministic stand-in LLM that ../shared/letta-server runs
+// behind openai/gpt-4o-mini: a fixed reply text, a tool call when asked
+// for one ("call tool NAME {…}"), 100 prompt and 20 completion tokens.
+// Against a server with a real model those checks see other replies. Every name the suite creates carries a suffix unique to the
 // run, and lists are filtered to the suite's own ids, so other clients may
 // use the same server at the same time.
 package integration

@@ -28,7 +28,7 @@ func requireAPIError(t *testing.T, err error, status int) *types.APIError {
 	return apiErr
 }
 
-// newAgent creates an agent named after t with the suite's model and
+// newAgent creates an agent with a unique name and the suite's model and
 // embedding, applies edit to the params first, and deletes the agent when
 // the test ends.
 func newAgent(t *testing.T, c *letta.Client, ctx context.Context, edit func(*agents.CreateParams)) *types.AgentState {

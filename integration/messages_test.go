@@ -53,7 +53,7 @@ func kinds(list []types.LettaMessage) (kinds, said []string) {
 
 // userTexts returns the texts of the user messages of list. The server
 // wraps what the user said in a JSON object with a "message" key.
-func userTexts(t *testing.T, list []types.LettaMessage) []string {
+func userTexts(list []types.LettaMessage) []string {
 	var out []string
 	for _, m := range list {
 		if u, ok := m.(types.UserMessage); ok {
@@ -110,7 +110,7 @@ func TestMessages(t *testing.T) {
 	history, err := c.Agents.Messages.List(ctx, agent.ID, agents.MessagesListParams{Limit: new(100)})
 	require.NoError(t, err)
 	require.Empty(t, history.Messages)
-	texts := userTexts(t, history.LettaMessages)
+	texts := userTexts(history.LettaMessages)
 	require.GreaterOrEqual(t, len(texts), 2)
 	assert.Equal(t, []string{"What is 2+2?", "Second question"}, texts[len(texts)-2:])
 	_, said = kinds(history.LettaMessages)
@@ -193,7 +193,7 @@ func TestMessagesBefore(t *testing.T) {
 	require.Equal(t, types.MessageRole("user"), newest.Messages[0].Role)
 	older, err := c.Agents.Messages.List(ctx, agent.ID, agents.MessagesListParams{Before: new(newest.Messages[0].ID), Limit: new(100)})
 	require.NoError(t, err)
-	texts := userTexts(t, older.LettaMessages)
+	texts := userTexts(older.LettaMessages)
 	assert.Contains(t, texts, "first")
 	assert.NotContains(t, texts, "second")
 }
