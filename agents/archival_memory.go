@@ -16,50 +16,55 @@ type ArchivalMemoryClient struct {
 	core core.Core
 }
 
-// ArchivalMemoryListParams select a page of archival memories.
+// ArchivalMemoryListParams select archival memories.
 //
-// After and Before are integers in the API (in the reference client and in
-// the server), although the reference describes them as the "unique ID of
-// the memory" and passage ids are strings ("passage-<uuid>"): no passage id
-// can be given here. ListIter therefore treats After as an offset; see
-// there.
+// After and Before are integers in the API (in the reference client and at
+// the server's route), but Letta 0.6.13 hands them on to a passage query
+// that takes a passage id ("passage-<uuid>") and rejects anything else:
+// an integer gets 400 ("Argument after does not match type
+// typing.Optional[str]"), a passage id 422 from the route. No value pages
+// on that server; they are kept for servers that fix this. Limit works.
 type ArchivalMemoryListParams struct {
-	// After is the integer cursor to start the query range at.
+	// After is the cursor to start the query range at (see above).
 	After *int `json:"after,omitzero" url:"after,omitempty"`
-	// Before is the integer cursor to end the query range at.
+	// Before is the cursor to end the query range at (see above).
 	Before *int `json:"before,omitzero" url:"before,omitempty"`
-	// Limit is how many memories to include in the response.
+	// Limit is how many memories to include in the response; without it
+	// the server returns all of them.
 	Limit *int `json:"limit,omitzero" url:"limit,omitempty"`
 }
 
-// List retrieves the memories in an agent's archival memory store
-// (paginated query).
+// List retrieves the memories in an agent's archival memory store, oldest
+// first. Without a Limit the server returns every memory; with one, the
+// oldest Limit (see ArchivalMemoryListParams for why there is no next
+// page).
 func (c *ArchivalMemoryClient) List(ctx context.Context, agentID string, params ArchivalMemoryListParams, opts ...option.RequestOption) ([]types.Passage, error) {
 	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/archival-memory", PathParams: []string{agentID}, Query: params}, opts)
 }
 
-// ListIter yields the memories of an agent's archival memory store, page
-// after page, fetching params.Limit memories per request.
+// ListIter yields every memory of an agent's archival memory store, oldest
+// first, or an error (with a zero passage) — never a silent part of them.
 //
-// The API's integer cursor cannot hold a passage id (see
-// ArchivalMemoryListParams), so the iterator uses it as an offset: the
-// first request sends params.After as given (nil: none), and each next one
-// sends the previous cursor (0 when there was none) plus the number of
-// memories received so far. A server that reads After as an offset thus
-// pages through everything; one that cannot resolve the integer answers
-// an empty page, which ends the sequence after the first page, so nothing
-// is yielded twice. It stops after an empty page or one shorter than
-// params.Limit, when the loop breaks, or at the first error (yielded with
-// a zero passage), including the context's.
+// The server cannot page archival memory (see ArchivalMemoryListParams), so
+// ListIter does not follow a cursor: it makes one request without a limit,
+// which the server answers with all the memories, and yields them.
+// params.Limit is therefore not sent; params.After and params.Before are,
+// as given (a server that cannot use them answers an error, which is
+// yielded). Each range makes its own request.
 func (c *ArchivalMemoryClient) ListIter(ctx context.Context, agentID string, params ArchivalMemoryListParams, opts ...option.RequestOption) iter.Seq2[types.Passage, error] {
 	return func(yield func(types.Passage, error) bool) {
-		p, next := params, 0
-		core.Paginate(ctx, params.After, params.Limit, func(after *int) ([]types.Passage, error) {
-			p.After = after
-			page, err := c.List(ctx, agentID, p, opts...)
-			next = core.Deref(after) + len(page)
-			return page, err
-		}, func(types.Passage) int { return next })(yield)
+		p := params
+		p.Limit = nil
+		all, err := c.List(ctx, agentID, p, opts...)
+		if err != nil {
+			yield(types.Passage{}, err)
+			return
+		}
+		for _, passage := range all {
+			if !yield(passage, nil) {
+				return
+			}
+		}
 	}
 }
 

@@ -41,6 +41,13 @@ type MessagesListParams struct {
 // List retrieves the message history of an agent: in
 // types.MessagesListResponse.LettaMessages by default, or in its Messages
 // when params.MsgObject is true.
+//
+// The server returns the newest Limit stored messages, oldest first. A
+// stored message may become several LettaMessages: the agent's turn is a
+// ReasoningMessage and a ToolCallMessage, which Letta 0.6.13 lists in that
+// message in reverse order (the call first). That server lists replies as
+// send_message ToolCallMessages, never as AssistantMessages, whatever
+// AssistantMessageToolName and AssistantMessageToolKwarg say.
 func (c *MessagesClient) List(ctx context.Context, agentID string, params MessagesListParams, opts ...option.RequestOption) (types.MessagesListResponse, error) {
 	return core.Call[types.MessagesListResponse](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/messages", PathParams: []string{agentID}, Query: params}, opts)
 }

@@ -25,16 +25,19 @@ func NewClient(opts ...option.RequestOption) *Client {
 type ListParams struct {
 	// Label selects blocks with this label (e.g. human, persona).
 	Label *string `json:"label,omitzero" url:"label,omitempty"`
-	// TemplatesOnly selects only templates. The server defaults it to
-	// true: leave it unset and only templates are listed; set it to false
-	// to list every block.
+	// TemplatesOnly chooses between templates and the other blocks: the
+	// server lists only templates when it is true (the server's default,
+	// so also when it is unset) and only blocks that are not templates
+	// when it is false. No value lists both.
 	TemplatesOnly *bool `json:"templates_only,omitzero" url:"templates_only,omitempty"`
 	// Name selects the block with this (template) name.
 	Name *string `json:"name,omitzero" url:"name,omitempty"`
 }
 
-// List lists the user's blocks. Unless params.TemplatesOnly is set to
-// false, the server lists only templates.
+// List lists the user's blocks, oldest first: templates only, unless
+// params.TemplatesOnly is false, which lists only the blocks that are not
+// templates. Letta 0.6.13 returns at most the first 50 matching blocks and
+// has no cursor to go further; narrow the list with Label or Name.
 func (c *Client) List(ctx context.Context, params ListParams, opts ...option.RequestOption) ([]types.Block, error) {
 	return core.Call[[]types.Block](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/blocks/", Query: params}, opts)
 }

@@ -28,13 +28,15 @@ type ListParams struct {
 	SourceID *string `json:"source_id,omitzero" url:"source_id,omitempty"`
 }
 
-// List lists all jobs of the user, or those of one source.
+// List lists the jobs of the user, oldest first, or those of one source.
+// Letta 0.6.13 lists at most the oldest 50 jobs, and applies SourceID to
+// those 50 only: on a server with more jobs, newer ones are missing.
 func (c *Client) List(ctx context.Context, params ListParams, opts ...option.RequestOption) ([]types.Job, error) {
 	return core.Call[[]types.Job](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/jobs/", Query: params}, opts)
 }
 
-// ListActive lists all active jobs: those whose status is created or
-// running.
+// ListActive lists the active jobs: those whose status is created or
+// running (at most the oldest 50 on Letta 0.6.13).
 func (c *Client) ListActive(ctx context.Context, opts ...option.RequestOption) ([]types.Job, error) {
 	return core.Call[[]types.Job](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/jobs/active"}, opts)
 }

@@ -23,13 +23,14 @@ func NewClient(opts ...option.RequestOption) *Client {
 	return &Client{core: core.NewCore(opts)}
 }
 
-// ListRuns lists all runs of the user.
+// ListRuns lists the runs of the user, oldest first (at most the oldest 50
+// on Letta 0.6.13, which has no cursor to go further).
 func (c *Client) ListRuns(ctx context.Context, opts ...option.RequestOption) ([]types.Run, error) {
 	return core.Call[[]types.Run](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/"}, opts)
 }
 
-// ListActiveRuns lists all active runs: those whose status is created or
-// running.
+// ListActiveRuns lists the active runs: those whose status is created or
+// running (at most the oldest 50 on Letta 0.6.13).
 func (c *Client) ListActiveRuns(ctx context.Context, opts ...option.RequestOption) ([]types.Run, error) {
 	return core.Call[[]types.Run](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/active"}, opts)
 }

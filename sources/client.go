@@ -82,8 +82,9 @@ func (c *Client) List(ctx context.Context, opts ...option.RequestOption) ([]type
 type CreateParams struct {
 	// Name is the name of the source.
 	Name string `json:"name"`
-	// EmbeddingConfig is the embedding configuration used by the source
-	// (the server's default embedding model when unset).
+	// EmbeddingConfig is the embedding configuration used by the source.
+	// Letta 0.6.13 requires it (a 400 without it); take one from
+	// models.Client.ListEmbeddingModels.
 	EmbeddingConfig *types.EmbeddingConfig `json:"embedding_config,omitzero"`
 	// Description is the description of the source.
 	Description *string `json:"description,omitzero"`

@@ -29,6 +29,7 @@ func (c *Client) Retrieve(ctx context.Context, toolID string, opts ...option.Req
 
 // Delete deletes a tool by id (the reference documentation says "by name";
 // it takes the id). The server answers with JSON null, returned as nil.
+// For an id that does not exist Letta 0.6.13 answers 400, not 404.
 func (c *Client) Delete(ctx context.Context, toolID string, opts ...option.RequestOption) (any, error) {
 	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/tools/%s", PathParams: []string{toolID}}, opts)
 }

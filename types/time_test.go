@@ -81,3 +81,23 @@ func TestTimeRejectsBadInput(t *testing.T) {
 		assert.Error(t, got.UnmarshalJSON([]byte(in)), in)
 	}
 }
+
+// TestTimeDecodesASQLiteServersJob decodes a job as Letta 0.6.13 with
+// SQLite sent it: no timestamp has a zone, created_at has whole seconds and
+// the others microseconds. All read as UTC.
+func TestTimeDecodesASQLiteServersJob(t *testing.T) {
+	body := `{"created_by_id": "user-00000000-0000-4000-8000-000000000000", "created_at": "2026-12-06T21:35:56",
+		"updated_at": "2026-12-06T21:35:56.238534", "status": "completed", "completed_at": "2026-12-06T21:35:56.238447",
+		"metadata": {"type": "embedding", "filename": "handbook.txt", "num_passages": 1}, "job_type": "job",
+		"id": "job-87e7a4e8-bb8b-489a-8d21-0a4985f830a9", "user_id": "user-00000000-0000-4000-8000-000000000000"}`
+	var job Job
+	require.NoError(t, json.Unmarshal([]byte(body), &job))
+	require.NotNil(t, job.CreatedAt)
+	require.NotNil(t, job.UpdatedAt)
+	require.NotNil(t, job.CompletedAt)
+	assert.True(t, job.CreatedAt.Equal(mustTime(t, "2026-12-06T21:35:56Z")), "created_at %v", job.CreatedAt)
+	assert.True(t, job.UpdatedAt.Equal(mustTime(t, "2026-12-06T21:35:56.238534Z")), "updated_at %v", job.UpdatedAt)
+	assert.True(t, job.CompletedAt.Equal(mustTime(t, "2026-12-06T21:35:56.238447Z")), "completed_at %v", job.CompletedAt)
+	assert.Equal(t, time.UTC, job.CompletedAt.Location())
+	assert.False(t, job.CompletedAt.Before(job.CreatedAt.Time))
+}

@@ -36,11 +36,11 @@ func main() {
 		Messages: []types.MessageCreate{types.NewUserMessage("Summarize our return policy in one sentence.")},
 	})
 	exampleutil.Check(err)
-	fmt.Printf("started run %s (%s)\n", run.ID, *run.Status)
+	fmt.Printf("started run %s (%s)\n", run.ID, status(run))
 
 	run, err = client.Runs.Wait(ctx, run.ID)
 	exampleutil.Check(err)
-	fmt.Printf("run %s\n", *run.Status)
+	fmt.Printf("run %s\n", status(run))
 
 	msgs, err := client.Runs.ListRunMessages(ctx, run.ID, runs.ListRunMessagesParams{Order: new("asc")})
 	exampleutil.Check(err)
@@ -51,5 +51,15 @@ func main() {
 	}
 	usage, err := client.Runs.RetrieveRunUsage(ctx, run.ID)
 	exampleutil.Check(err)
-	fmt.Printf("usage: %d tokens\n", *usage.TotalTokens)
+	if usage.TotalTokens != nil {
+		fmt.Printf("usage: %d tokens\n", *usage.TotalTokens)
+	}
+}
+
+// status returns the run's status; Status is optional on the wire.
+func status(run *types.Run) types.JobStatus {
+	if run.Status == nil {
+		return "unknown"
+	}
+	return *run.Status
 }

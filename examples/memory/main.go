@@ -36,7 +36,10 @@ func main() {
 	// Core memory: blocks are addressed by label.
 	human, err := client.Agents.CoreMemory.RetrieveBlock(ctx, agent.ID, "human")
 	exampleutil.Check(err)
-	fmt.Printf("human block: %q (%d/%d characters)\n", human.Value, len(human.Value), *human.Limit)
+	fmt.Printf("human block: %q (%d characters)\n", human.Value, len(human.Value))
+	if human.Limit != nil {
+		fmt.Printf("  limit: %d characters\n", *human.Limit)
+	}
 	human, err = client.Agents.CoreMemory.ModifyBlock(ctx, agent.ID, "human", agents.CoreMemoryModifyBlockParams{
 		Value: new(human.Value + "\nFavourite colour: green"),
 	})
@@ -45,10 +48,14 @@ func main() {
 	memory, err := client.Agents.CoreMemory.Retrieve(ctx, agent.ID)
 	exampleutil.Check(err)
 	for _, b := range memory.Blocks {
-		fmt.Printf("  core memory block %-8s %d characters\n", *b.Label+":", len(b.Value))
+		label := "(no label)"
+		if b.Label != nil {
+			label = *b.Label
+		}
+		fmt.Printf("  core memory block %-8s %d characters\n", label+":", len(b.Value))
 	}
 
-	// Archival memory: insert passages, page through them, delete one.
+	// Archival memory: insert passages, list them all, delete one.
 	for _, text := range []string{
 		"Dana's order #4412 shipped on January 20.",
 		"Dana prefers email over phone calls.",
@@ -58,7 +65,9 @@ func main() {
 		exampleutil.Check(err)
 	}
 	var first string
-	for p, err := range client.Agents.ArchivalMemory.ListIter(ctx, agent.ID, agents.ArchivalMemoryListParams{Limit: new(2)}) {
+	// ListIter yields every passage or stops with an error: the server
+	// cannot page archival memory, so it fetches them in one request.
+	for p, err := range client.Agents.ArchivalMemory.ListIter(ctx, agent.ID, agents.ArchivalMemoryListParams{}) {
 		exampleutil.Check(err)
 		if first == "" {
 			first = p.ID

@@ -46,5 +46,8 @@ func main() {
 			fmt.Println("agent:", types.ContentText(m.Content))
 		}
 	}
-	fmt.Printf("usage: %d tokens in %d step(s)\n", *resp.Usage.TotalTokens, *resp.Usage.StepCount)
+	// Usage fields are optional on the wire: check before dereferencing.
+	if u := resp.Usage; u.TotalTokens != nil && u.StepCount != nil {
+		fmt.Printf("usage: %d tokens in %d step(s)\n", *u.TotalTokens, *u.StepCount)
+	}
 }

@@ -30,7 +30,26 @@ func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	src, err := client.Sources.Create(ctx, sources.CreateParams{Name: fmt.Sprintf("handbook-%d", time.Now().Unix())})
+	// A source needs an embedding configuration: the server answers 400
+	// without one. Take the one the agent below uses from the server's list.
+	const embedding = "openai/text-embedding-ada-002"
+	models, err := client.Models.ListEmbeddingModels(ctx)
+	exampleutil.Check(err)
+	var config *types.EmbeddingConfig
+	for _, m := range models {
+		if m.Handle != nil && *m.Handle == embedding {
+			config = &m
+			break
+		}
+	}
+	if config == nil {
+		log.Fatalf("the server has no embedding model %s", embedding)
+	}
+
+	src, err := client.Sources.Create(ctx, sources.CreateParams{
+		Name:            fmt.Sprintf("handbook-%d", time.Now().UnixNano()),
+		EmbeddingConfig: config,
+	})
 	exampleutil.Check(err)
 	defer client.Sources.Delete(ctx, src.ID)
 
@@ -39,11 +58,12 @@ func main() {
 		Filename: "handbook.txt",
 	})
 	exampleutil.Check(err)
-	fmt.Printf("uploaded handbook.txt: job %s is %s\n", job.ID, *job.Status)
+	fmt.Printf("uploaded handbook.txt: job %s is %s\n", job.ID, status(job))
 
-	// The job runs in the background; poll it.
-	for *job.Status != types.JobStatusCompleted {
-		if *job.Status == types.JobStatusFailed {
+	// The job runs in the background; poll it until it ends. Status is
+	// optional on the wire, so status() checks it before dereferencing.
+	for status(job) != types.JobStatusCompleted {
+		if status(job) == types.JobStatusFailed {
 			log.Fatalf("job failed: %v", job.Metadata)
 		}
 		time.Sleep(200 * time.Millisecond)
@@ -55,12 +75,17 @@ func main() {
 	files, err := client.Sources.Files.List(ctx, src.ID, sources.FilesListParams{})
 	exampleutil.Check(err)
 	for _, f := range files {
-		fmt.Printf("  file %s: %d bytes, %s\n", *f.FileName, *f.FileSize, *f.FileType)
+		// The server stores the file under a name of its own
+		// (handbook_<32 hex digits>.txt on Letta 0.6.13).
+		name, size := "(no name)", 0
+		if f.FileName != nil {
+			name = *f.FileName
+		}
+		if f.FileSize != nil {
+			size = *f.FileSize
+		}
+		fmt.Printf("  file %s: %d bytes\n", name, size)
 	}
-	passages, err := client.Sources.Passages.List(ctx, src.ID)
-	exampleutil.Check(err)
-	fmt.Printf("  %d passage(s)\n", len(passages))
-
 	agent, err := client.Agents.Create(ctx, agents.CreateParams{
 		Name:      new("support"),
 		Model:     new("openai/gpt-4o-mini"),
@@ -69,5 +94,25 @@ func main() {
 	})
 	exampleutil.Check(err)
 	defer client.Agents.Delete(ctx, agent.ID)
-	fmt.Printf("agent %s reads source %s\n", agent.Name, agent.Sources[0].Name)
+	for _, s := range agent.Sources {
+		fmt.Printf("agent %s reads source %s\n", agent.Name, s.Name)
+	}
+
+	// The file's passages are now part of the agent's archival memory.
+	// (Sources.Passages.List would list them too, but Letta 0.6.13
+	// answers it with an empty list: the server does not implement it.)
+	passages, err := client.Agents.ArchivalMemory.List(ctx, agent.ID, agents.ArchivalMemoryListParams{})
+	exampleutil.Check(err)
+	fmt.Printf("  %d passage(s) in its archival memory\n", len(passages))
+	for _, p := range passages {
+		fmt.Printf("    %.60q\n", p.Text)
+	}
+}
+
+// status returns the job's status, or "" when the server sent none.
+func status(job *types.Job) types.JobStatus {
+	if job.Status == nil {
+		return ""
+	}
+	return *job.Status
 }

@@ -57,7 +57,10 @@ func main() {
 			start(ev.ID+"/assistant", "agent: ")
 			fmt.Print(types.ContentText(ev.Content))
 		case types.LettaUsageStatistics:
-			fmt.Printf("\nusage: %d tokens in %d step(s)\n", *ev.TotalTokens, *ev.StepCount)
+			fmt.Println()
+			if ev.TotalTokens != nil && ev.StepCount != nil {
+				fmt.Printf("usage: %d tokens in %d step(s)\n", *ev.TotalTokens, *ev.StepCount)
+			}
 		}
 	}
 	exampleutil.Check(stream.Err())

@@ -42,7 +42,11 @@ func main() {
 	tool, err := client.Tools.Upsert(ctx, tools.UpsertParams{SourceCode: source, Tags: []string{"games"}})
 	exampleutil.Check(err)
 	defer client.Tools.Delete(ctx, tool.ID)
-	fmt.Printf("tool %s (%s): %s\n", *tool.Name, tool.ID, *tool.Description)
+	// Name and Description are optional on the wire; the server derives
+	// both from the source, but check before dereferencing.
+	if tool.Name != nil && tool.Description != nil {
+		fmt.Printf("tool %s (%s): %s\n", *tool.Name, tool.ID, *tool.Description)
+	}
 
 	agent, err := client.Agents.Create(ctx, agents.CreateParams{
 		Name:      new("game-master"),
@@ -65,7 +69,9 @@ func main() {
 func names(ts []types.Tool) []string {
 	var out []string
 	for _, t := range ts {
-		out = append(out, *t.Name)
+		if t.Name != nil {
+			out = append(out, *t.Name)
+		}
 	}
 	return out
 }
