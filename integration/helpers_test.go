@@ -58,28 +58,15 @@ func embeddingConfig(t *testing.T, c *letta.Client, ctx context.Context) *types.
 	return nil
 }
 
-// waitJob polls a job until it completes, and fails t if it fails or
-// takes more than a minute.
+// waitJob waits with Jobs.Wait for a job to complete, and fails t if it
+// fails or does not end within a minute.
 func waitJob(t *testing.T, c *letta.Client, ctx context.Context, jobID string) *types.Job {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	for {
-		job, err := c.Jobs.Retrieve(ctx, jobID)
-		require.NoError(t, err)
-		require.NotNil(t, job.Status, "job %s has no status", jobID)
-		switch *job.Status {
-		case types.JobStatusCompleted:
-			return job
-		case types.JobStatusFailed:
-			t.Fatalf("job %s failed: %v", jobID, job.Metadata)
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("job %s still %s: %v", jobID, *job.Status, ctx.Err())
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
+	job, err := c.Jobs.Wait(ctx, jobID)
+	require.NoError(t, err, "job %s", jobID)
+	return job
 }
 
 // ids returns the ids of a list of objects.

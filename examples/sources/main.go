@@ -60,16 +60,11 @@ func main() {
 	exampleutil.Check(err)
 	fmt.Printf("uploaded handbook.txt: job %s is %s\n", job.ID, status(job))
 
-	// The job runs in the background; poll it until it ends. Status is
-	// optional on the wire, so status() checks it before dereferencing.
-	for status(job) != types.JobStatusCompleted {
-		if status(job) == types.JobStatusFailed {
-			log.Fatalf("job failed: %v", job.Metadata)
-		}
-		time.Sleep(200 * time.Millisecond)
-		job, err = client.Jobs.Retrieve(ctx, job.ID)
-		exampleutil.Check(err)
-	}
+	// The job runs in the background. Jobs.Wait polls it until it ends: a
+	// failed job comes back as a *jobs.JobError, and the context bounds the
+	// wait (a 0.6.13 server leaves a job whose task crashed "running").
+	job, err = client.Jobs.Wait(ctx, job.ID)
+	exampleutil.Check(err)
 	fmt.Println("job completed")
 
 	files, err := client.Sources.Files.List(ctx, src.ID, sources.FilesListParams{})
