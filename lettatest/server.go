@@ -1,6 +1,7 @@
 package lettatest
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"net"
@@ -59,6 +60,11 @@ type options struct {
 	streamDelay time.Duration
 	clock       func() time.Time
 	addr        string
+
+	toolRunners map[string]ToolFunc                                                   // WithToolRunner
+	toolTimeout time.Duration                                                         // WithToolTimeout
+	tokenDelay  time.Duration                                                         // WithTokenDelay
+	pause       func(ctx context.Context, stop <-chan struct{}, d time.Duration) bool // stream pauses; tests count them
 }
 
 // WithResponder replaces the stand-in LLM: r decides what an agent answers
