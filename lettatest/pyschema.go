@@ -50,7 +50,7 @@ func deriveToolSchema(src string) (*pyTool, error) {
 	var fn *pyDef
 	for _, d := range m.defs {
 		if d.badArgs {
-			return nil, schemaFailed("'(' was never closed (<string>, line %d)", d.line)
+			return nil, schemaFailed("invalid syntax (<string>, line %d)", d.line)
 		}
 		if !envNames[d.name] {
 			fn = d
@@ -237,7 +237,8 @@ func (t *pyType) isOptional() bool {
 	return false
 }
 
-// origin is typing.get_origin's answer, as a name.
+// origin is what the server compares with list and dict: typing.get_origin,
+// or the class itself for bare list and dict.
 func (t *pyType) origin() string {
 	switch t.kind {
 	case tTyping:
@@ -249,6 +250,10 @@ func (t *pyType) origin() string {
 		}
 	case tGeneric:
 		return t.name
+	case tClass:
+		if t.name == "list" || t.name == "dict" {
+			return t.name // the bare class: py_type == list
+		}
 	case tUnion:
 		return "Union"
 	}
