@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -61,7 +62,11 @@ func failedTool(name, exception string) toolResult {
 // execTool runs the tool called name: its Go runner if one was given,
 // else src with python3. fn is src's derived function (for the argument
 // types) and may be nil when a runner exists.
-func (s *Server) execTool(ctx context.Context, name, src string, fn *pyTool, args map[string]any, env map[string]string) toolResult {
+//
+// args are the call's arguments; raw, when not nil, is their JSON as it
+// arrived (python3 gets that, so that dicts keep their key order and
+// large integers their digits).
+func (s *Server) execTool(ctx context.Context, name, src string, fn *pyTool, args map[string]any, raw json.RawMessage, env map[string]string) toolResult {
 	ctx, cancel := context.WithTimeout(ctx, s.toolTimeout())
 	defer cancel()
 	if run, ok := s.opts.toolRunners[name]; ok {
@@ -70,7 +75,7 @@ func (s *Server) execTool(ctx context.Context, name, src string, fn *pyTool, arg
 	if fn == nil {
 		return failedTool(name, "RuntimeError: lettatest has no source to run for this tool")
 	}
-	return runPythonTool(ctx, name, src, fn, args, env)
+	return runPythonTool(ctx, name, src, fn, args, raw, env)
 }
 
 func (s *Server) toolTimeout() time.Duration {
@@ -107,7 +112,7 @@ func runGoTool(ctx context.Context, name string, run ToolFunc, args map[string]a
 type sandboxSpec struct {
 	Name       string             `json:"name"`
 	Source     string             `json:"source"`
-	Args       map[string]any     `json:"args"`
+	Args       json.RawMessage    `json:"args"`
 	Types      map[string]*string `json:"types"`
 	AgentState bool               `json:"agent_state"`
 	Env        map[string]string  `json:"env"`
@@ -123,14 +128,21 @@ const sandboxMarker = "\x1elettatest-sandbox-result:"
 // name, and the result is str() of its return value, with what it printed
 // on stdout and stderr. An exception is status "error" with the server's
 // text; so is a missing interpreter, a crash or the time limit.
-func runPythonTool(ctx context.Context, name, src string, fn *pyTool, args map[string]any, env map[string]string) toolResult {
+func runPythonTool(ctx context.Context, name, src string, fn *pyTool, args map[string]any, raw json.RawMessage, env map[string]string) toolResult {
 	python, err := lookPython()
 	if err != nil {
 		return failedTool(name, "RuntimeError: lettatest cannot run the tool's Python source: python3 is not on PATH (give the tool a Go implementation with lettatest.WithToolRunner)")
 	}
-	spec := sandboxSpec{Name: name, Source: src, Args: args, Types: map[string]*string{}, AgentState: fn.agentStateParam(), Env: env, Marker: sandboxMarker}
-	if spec.Args == nil {
-		spec.Args = map[string]any{}
+	spec := sandboxSpec{Name: name, Source: src, Args: raw, Types: map[string]*string{}, AgentState: fn.agentStateParam(), Env: env, Marker: sandboxMarker}
+	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		if args == nil {
+			args = map[string]any{}
+		}
+		b, err := json.Marshal(args)
+		if err != nil {
+			return failedTool(name, "TypeError: "+err.Error())
+		}
+		spec.Args = b
 	}
 	if spec.Env == nil {
 		spec.Env = map[string]string{}
@@ -209,22 +221,31 @@ func runPythonTool(ctx context.Context, name, src string, fn *pyTool, args map[s
 // tool runs (see execTool) and the answer is a tool_return_message with
 // id and tool_call_id "null".
 func (s *Server) runToolFromSource(w http.ResponseWriter, r *http.Request) error {
+	raw, err := io.ReadAll(io.LimitReader(r.Body, 64<<20))
+	if err != nil {
+		return errStatus(http.StatusBadRequest, "There was an error parsing the body")
+	}
+	r.Body = io.NopCloser(bytes.NewReader(raw))
 	var body toolRunBody
 	if err := decodeBody(r, toolRunSchema, &body); err != nil {
 		return err
 	}
+	var rawArgs struct {
+		Args json.RawMessage `json:"args"`
+	}
+	_ = json.Unmarshal(raw, &rawArgs) // decodeBody has validated raw
 	if body.SourceType != nil && *body.SourceType != "python" {
 		return errStatus(http.StatusInternalServerError, "An unexpected error occurred: Only Python source code is supported at this time")
 	}
-	fn, err := deriveToolSchema(body.SourceCode)
-	if err != nil {
-		return errStatus(http.StatusBadRequest, "%s", err.Error())
+	fn, derr := deriveToolSchema(body.SourceCode)
+	if derr != nil {
+		return errStatus(http.StatusBadRequest, "%s", derr.Error())
 	}
 	name := fn.name
 	if deref(body.Name) != "" {
 		name = *body.Name
 	}
-	res := s.execTool(r.Context(), name, body.SourceCode, fn, body.Args, body.EnvVars)
+	res := s.execTool(r.Context(), name, body.SourceCode, fn, body.Args, rawArgs.Args, body.EnvVars)
 	writeJSON(w, http.StatusOK, types.ToolReturnMessage{
 		ID:         "null",
 		Date:       types.NewTime(s.now()),
@@ -317,7 +338,7 @@ func (s *Server) agentToolCall(agent types.AgentState, tc types.ToolCall) types.
 		}
 		fn = derived
 	}
-	res := s.execTool(context.Background(), tc.Name, src, fn, args, nil)
+	res := s.execTool(context.Background(), tc.Name, src, fn, args, rawWithout(tc.Arguments, "request_heartbeat"), nil)
 	if res.status != types.ToolReturnMessageStatusSuccess {
 		return fail(res.ret)
 	}
@@ -333,4 +354,38 @@ func (s *Server) agentToolCall(agent types.AgentState, tc types.ToolCall) types.
 		text = fmt.Sprintf("%s... [NOTE: function output was truncated since it exceeded the character limit (%d > %d)]", string(r[:limit]), len(r), limit)
 	}
 	return types.ToolReturnMessage{ToolReturn: text, Status: types.ToolReturnMessageStatusSuccess}
+}
+
+// rawWithout returns the JSON object text without the key, keeping the
+// order and spelling of the other members; nil if text is not an object.
+func rawWithout(text, key string) json.RawMessage {
+	dec := json.NewDecoder(strings.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		k, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		if k == key {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
 }
