@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -65,6 +66,7 @@ type options struct {
 	toolTimeout time.Duration                                                         // WithToolTimeout
 	tokenDelay  time.Duration                                                         // WithTokenDelay
 	pause       func(ctx context.Context, stop <-chan struct{}, d time.Duration) bool // stream pauses; tests count them
+	logger      *slog.Logger                                                          // WithLogger
 }
 
 // WithResponder replaces the stand-in LLM: r decides what an agent answers
@@ -140,14 +142,14 @@ func NewServer(opts ...Option) *Server {
 	s.installBaseTools()
 	s.routes()
 	if s.opts.addr == "" {
-		s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+		s.Server = httptest.NewServer(s.handler())
 		return s
 	}
 	l, err := net.Listen("tcp", s.opts.addr)
 	if err != nil {
 		panic(fmt.Sprintf("lettatest: listening on %s: %v", s.opts.addr, err))
 	}
-	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	s.Server = httptest.NewUnstartedServer(s.handler())
 	s.Server.Listener.Close()
 	s.Server.Listener = l
 	s.Server.Start()
