@@ -231,17 +231,20 @@ func (s *Server) putTool(t *types.Tool, keep func(old *types.Tool)) *types.Tool 
 	return old
 }
 
-// modifyTool updates the fields the body sets. A new source without a
-// json_schema re-derives the schema and the name (a source the generator
-// rejects is the server's generic 500); a json_schema alone replaces the
-// schema and keeps the name.
+// modifyTool updates the fields the body sets. A new source re-derives
+// the schema (a source the generator rejects is the server's generic
+// 500), and the name too when the body has no json_schema. A json_schema
+// in the body is stored, but the server derives a custom tool's schema
+// from its source again each time it reads the tool, so the body's
+// schema shows only on a Composio tool or a custom tool tagged
+// "composio".
 func (s *Server) modifyTool(w http.ResponseWriter, r *http.Request) error {
 	var body toolBody
 	if err := decodeBody(r, toolUpdateSchema, &body); err != nil {
 		return err
 	}
 	var derived *pyTool
-	if body.SourceCode != nil && body.JSONSchema == nil {
+	if body.SourceCode != nil {
 		fn, err := deriveToolSchema(*body.SourceCode)
 		if err != nil {
 			return errStatus(http.StatusInternalServerError, "An internal server error occurred")
@@ -265,15 +268,18 @@ func (s *Server) modifyTool(w http.ResponseWriter, r *http.Request) error {
 		if body.SourceType != nil {
 			t.SourceType = body.SourceType
 		}
-		if body.JSONSchema != nil {
-			t.JSONSchema = body.JSONSchema
-		}
-		if derived != nil {
-			t.JSONSchema = derived.schema
-			t.Name = new(derived.name)
-		}
 		if body.ReturnCharLimit != nil {
 			t.ReturnCharLimit = body.ReturnCharLimit
+		}
+		custom := deref(t.ToolType) == types.ToolTypeCustom
+		tagged := slices.Contains(t.Tags, "composio")
+		switch {
+		case derived != nil && body.JSONSchema == nil:
+			t.JSONSchema, t.Name = derived.schema, new(derived.name)
+		case body.JSONSchema != nil && (tagged || deref(t.ToolType) == types.ToolTypeExternalComposio):
+			t.JSONSchema = body.JSONSchema
+		case derived != nil && custom:
+			t.JSONSchema = derived.schema
 		}
 		t.LastUpdatedByID = new(DefaultUserID)
 		return t, nil

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,6 +116,108 @@ func TestToolSchemas(t *testing.T) {
 				require.NoError(t, err)
 				assert.JSONEq(t, string(want), string(serverJSON), "the server no longer answers what was recorded")
 			}
+		})
+	}
+}
+
+// toolLifecycle creates, upserts and modifies a tool at base and checks
+// each answer against what the real server (0.6.13) answers; suffix keeps
+// the tool names unique on a server that already has tools.
+func toolLifecycle(t *testing.T, base, suffix string) {
+	type tool struct {
+		ID              string          `json:"id"`
+		Name            string          `json:"name"`
+		Description     *string         `json:"description"`
+		Tags            []string        `json:"tags"`
+		ReturnCharLimit int             `json:"return_char_limit"`
+		JSONSchema      json.RawMessage `json:"json_schema"`
+		Detail          any             `json:"detail"`
+	}
+	call := func(method, path string, body any) (int, tool) {
+		t.Helper()
+		b, err := json.Marshal(body)
+		require.NoError(t, err)
+		req, err := http.NewRequest(method, base+path, bytes.NewReader(b))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var out tool
+		raw, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		if json.Unmarshal(raw, &out) != nil {
+			out.Detail = string(raw)
+		}
+		return resp.StatusCode, out
+	}
+	name := "lifecycle_" + suffix
+	v1 := "def " + name + "(x: int):\n    \"\"\"One.\n\n    Args:\n        x: the x\n    \"\"\"\n    return x\n"
+	v2 := "def " + name + "(x: int, y: str = \"a\"):\n    \"\"\"Two.\n\n    Args:\n        x: the x\n        y: the y\n    \"\"\"\n    return x\n"
+	bad := "def " + name + "(x):\n    \"\"\"Bad.\"\"\"\n"
+
+	status, created := call(http.MethodPost, "/v1/tools/", map[string]any{"source_code": v1, "tags": []string{"t1"}, "return_char_limit": 100, "description": "mine"})
+	require.Equal(t, 200, status, created.Detail)
+	assert.Equal(t, name, created.Name)
+	assert.Equal(t, "mine", *created.Description)
+	defer call(http.MethodDelete, "/v1/tools/"+created.ID, nil)
+
+	// Upsert answers the tool as it was, and replaces every field with
+	// the body's or its default.
+	status, up := call(http.MethodPut, "/v1/tools/", map[string]any{"source_code": v2})
+	require.Equal(t, 200, status, up.Detail)
+	assert.Equal(t, created.ID, up.ID)
+	assert.Equal(t, "mine", *up.Description)
+	assert.Equal(t, []string{"t1"}, up.Tags)
+	status, got := call(http.MethodGet, "/v1/tools/"+created.ID, nil)
+	require.Equal(t, 200, status)
+	assert.Equal(t, "Two.", *got.Description)
+	assert.Equal(t, []string{}, got.Tags)
+	assert.Equal(t, 6000, got.ReturnCharLimit)
+	assert.Contains(t, string(got.JSONSchema), `"y"`)
+
+	// A bad source: upsert's 500 carries the generator's message; modify
+	// answers the generic 500.
+	status, res := call(http.MethodPut, "/v1/tools/", map[string]any{"source_code": bad})
+	assert.Equal(t, 500, status)
+	assert.Equal(t, "An unexpected error occurred: Schema generation failed: Type error in schema generation: Parameter 'x' in function '"+name+"' lacks a type annotation", res.Detail)
+	status, res = call(http.MethodPatch, "/v1/tools/"+created.ID, map[string]any{"source_code": bad})
+	assert.Equal(t, 500, status)
+	assert.Equal(t, "An internal server error occurred", res.Detail)
+
+	// A custom tool's schema comes from its source: a json_schema alone
+	// changes nothing that shows.
+	status, mod := call(http.MethodPatch, "/v1/tools/"+created.ID, map[string]any{"json_schema": map[string]any{"name": "other", "description": "d", "parameters": map[string]any{}}})
+	require.Equal(t, 200, status, mod.Detail)
+	assert.Equal(t, name, mod.Name)
+	assert.JSONEq(t, string(got.JSONSchema), string(mod.JSONSchema))
+
+	// On create, a custom tool's json_schema is ignored; with the
+	// "composio" tag it is kept and names the tool.
+	schema := map[string]any{"name": "named_" + suffix, "description": "d3", "parameters": map[string]any{}}
+	status, withSchema := call(http.MethodPost, "/v1/tools/", map[string]any{"source_code": strings.ReplaceAll(v1, name, name+"_b"), "json_schema": schema})
+	require.Equal(t, 200, status, withSchema.Detail)
+	defer call(http.MethodDelete, "/v1/tools/"+withSchema.ID, nil)
+	assert.Equal(t, name+"_b", withSchema.Name)
+	assert.Equal(t, "One.", *withSchema.Description)
+	status, composio := call(http.MethodPost, "/v1/tools/", map[string]any{"source_code": strings.ReplaceAll(v1, name, name+"_c"), "tags": []string{"composio"}, "json_schema": schema})
+	require.Equal(t, 200, status, composio.Detail)
+	defer call(http.MethodDelete, "/v1/tools/"+composio.ID, nil)
+	assert.Equal(t, "named_"+suffix, composio.Name)
+	assert.Equal(t, "d3", *composio.Description)
+	status, res = call(http.MethodPost, "/v1/tools/", map[string]any{"source_code": strings.ReplaceAll(v1, name, name+"_d"), "tags": []string{"composio"}})
+	assert.Equal(t, 500, status)
+	assert.Contains(t, res.Detail, "An unexpected error occurred: 1 validation error for Tool\n  Value error, Tool with id=tool-")
+	assert.Contains(t, res.Detail, "name=None tool_type=ToolType.CUSTOM is missing a json_schema.")
+}
+
+func TestToolUpsertAndModify(t *testing.T) {
+	srv := lettatest.NewServer()
+	defer srv.Close()
+	toolLifecycle(t, srv.URL, "lettatest")
+	if live := os.Getenv("LETTA_INTEGRATION_URL"); live != "" {
+		t.Run("server", func(t *testing.T) {
+			toolLifecycle(t, strings.TrimSuffix(live, "/"), strconv.FormatInt(time.Now().UnixNano(), 36))
 		})
 	}
 }
