@@ -1,13 +1,11 @@
 package lettatest_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +31,7 @@ var recordToolRuns = flag.Bool("record-tool-runs", false, "record testdata/tool_
 // error's stderr (a traceback through temporary files) only its last line.
 func runTool(t *testing.T, base string, body []byte) map[string]any {
 	t.Helper()
-	resp, err := http.Post(base+"/v1/tools/run", "application/json", bytes.NewReader(body))
+	resp, err := postJSON(base+"/v1/tools/run", body)
 	require.NoError(t, err)
 	raw, err := io.ReadAll(resp.Body)
 	resp.Body.Close()

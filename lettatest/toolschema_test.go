@@ -38,13 +38,25 @@ type toolCreateOutcome struct {
 	Body        string          `json:"body,omitempty"`
 }
 
+// postJSON posts body on a connection of its own: the real server may
+// drop a kept-alive connection after a 500, and a POST is not retried.
+func postJSON(url string, body []byte) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Close = true
+	return http.DefaultClient.Do(req)
+}
+
 // createToolFromSource posts src to POST /v1/tools/ at base, deletes the
 // tool it made (if any) and returns the outcome.
 func createToolFromSource(t *testing.T, base, src string) toolCreateOutcome {
 	t.Helper()
 	body, err := json.Marshal(map[string]string{"source_code": src})
 	require.NoError(t, err)
-	resp, err := http.Post(base+"/v1/tools/", "application/json", bytes.NewReader(body))
+	resp, err := postJSON(base+"/v1/tools/", body)
 	require.NoError(t, err)
 	raw, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -140,6 +152,7 @@ func toolLifecycle(t *testing.T, base, suffix string) {
 		req, err := http.NewRequest(method, base+path, bytes.NewReader(b))
 		require.NoError(t, err)
 		req.Header.Set("Content-Type", "application/json")
+		req.Close = true // the real server may drop a kept-alive connection after a 500
 		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
 		defer resp.Body.Close()
