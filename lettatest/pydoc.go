@@ -22,13 +22,13 @@ type docParam struct {
 }
 
 // parseDocstring parses text as docstring_parser.parse does.
-func parseDocstring(text string) (*docstring, error) {
+func parseDocstring(text string) (*docstring, *pyError) {
 	var best *docstring
-	var lastErr error
-	for _, parse := range []func(string) (*docstring, error){parseRestDoc, parseGoogleDoc} {
+	var lastErr *pyError
+	for _, parse := range []func(string) (*docstring, *pyError){parseRestDoc, parseGoogleDoc} {
 		d, err := parse(text)
 		if err != nil {
-			if _, ok := err.(*pyError); ok && err.(*pyError).class != "ParseError" {
+			if err.class != "ParseError" {
 				return nil, err
 			}
 			lastErr = err
@@ -75,9 +75,9 @@ var googleSections = map[string]struct {
 	"Example": {0, false}, "Examples": {0, false}, "Returns": {2, false}, "Yields": {2, false},
 }
 
-func parseErr(msg string) error { return &pyError{class: "ParseError", msg: msg} }
+func parseErr(msg string) *pyError { return &pyError{class: "ParseError", msg: msg} }
 
-func parseGoogleDoc(text string) (*docstring, error) {
+func parseGoogleDoc(text string) (*docstring, *pyError) {
 	d := &docstring{}
 	if text == "" {
 		return d, nil
@@ -148,7 +148,7 @@ func parseGoogleDoc(text string) (*docstring, error) {
 func isSpace(c byte) bool { return strings.IndexByte(" \t\n\r\f\v", c) >= 0 }
 
 // googleMeta adds one section item (GoogleParser._build_meta).
-func googleMeta(d *docstring, text string, kind int, param bool) error {
+func googleMeta(d *docstring, text string, kind int, param bool) *pyError {
 	if kind == 0 || kind == 2 && !googleMultipleRE.MatchString(text) {
 		if param {
 			return parseErr("Expected paramenter name.")
@@ -182,7 +182,7 @@ func googleMeta(d *docstring, text string, kind int, param bool) error {
 
 var restParamKeys = map[string]bool{"param": true, "parameter": true, "arg": true, "argument": true, "attribute": true, "key": true, "keyword": true}
 
-func parseRestDoc(text string) (*docstring, error) {
+func parseRestDoc(text string) (*docstring, *pyError) {
 	d := &docstring{}
 	if text == "" {
 		return d, nil

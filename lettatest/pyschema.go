@@ -70,7 +70,7 @@ func deriveToolSchema(src string) (*pyTool, error) {
 		}
 		t, err := ev.eval(p.annotation)
 		if err != nil {
-			return nil, schemaFailed("%s", err.(*pyError).msg)
+			return nil, schemaFailed("%s", err.msg)
 		}
 		types[i] = t
 	}
@@ -98,7 +98,7 @@ func deriveToolSchema(src string) (*pyTool, error) {
 func generateSchema(fn *pyDef, types []*pyType) (map[string]any, *pyError) {
 	doc, err := parseDocstring(*fn.doc)
 	if err != nil {
-		return nil, err.(*pyError)
+		return nil, err
 	}
 	props := map[string]any{}
 	required := []any{}
@@ -345,7 +345,7 @@ var typingNames = map[string]bool{
 	"Iterable": true, "Callable": true, "Type": true,
 }
 
-func (ev *pyEval) eval(expr string) (*pyType, error) {
+func (ev *pyEval) eval(expr string) (*pyType, *pyError) {
 	p := &annParser{src: strings.TrimSpace(stripComments(expr)), ev: ev}
 	t, err := p.union()
 	if err != nil {
@@ -358,7 +358,7 @@ func (ev *pyEval) eval(expr string) (*pyType, error) {
 }
 
 // name resolves a (possibly dotted) name.
-func (ev *pyEval) name(n string) (*pyType, error) {
+func (ev *pyEval) name(n string) (*pyType, *pyError) {
 	if n == "None" {
 		return &pyType{kind: tNone}, nil
 	}
@@ -398,7 +398,7 @@ func (ev *pyEval) name(n string) (*pyType, error) {
 }
 
 // subscript applies X[args], normalising typing's unions.
-func (ev *pyEval) subscript(t *pyType, args []*pyType) (*pyType, error) {
+func (ev *pyEval) subscript(t *pyType, args []*pyType) (*pyType, *pyError) {
 	switch t.kind {
 	case tTyping:
 		switch t.name {
@@ -472,7 +472,7 @@ func (p *annParser) skipSpace() {
 	}
 }
 
-func (p *annParser) union() (*pyType, error) {
+func (p *annParser) union() (*pyType, *pyError) {
 	t, err := p.primary()
 	if err != nil {
 		return nil, err
@@ -515,7 +515,7 @@ func orTypes(a, b *pyType) *pyType {
 	return makeUnion([]*pyType{a, b})
 }
 
-func (p *annParser) primary() (*pyType, error) {
+func (p *annParser) primary() (*pyType, *pyError) {
 	p.skipSpace()
 	if p.pos >= len(p.src) {
 		return nil, pyErrorf("SyntaxError", "invalid syntax")
@@ -549,7 +549,7 @@ func (p *annParser) primary() (*pyType, error) {
 			t = &pyType{kind: tValue, name: n}
 			break
 		}
-		var err error
+		var err *pyError
 		if t, err = p.ev.name(n); err != nil {
 			return nil, err
 		}
@@ -587,7 +587,7 @@ func (p *annParser) primary() (*pyType, error) {
 }
 
 // list parses comma-separated expressions up to the closing bracket.
-func (p *annParser) list(closing byte) ([]*pyType, error) {
+func (p *annParser) list(closing byte) ([]*pyType, *pyError) {
 	var out []*pyType
 	for {
 		p.skipSpace()
