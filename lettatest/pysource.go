@@ -30,7 +30,6 @@ type pyParam struct {
 	name       string
 	annotation string // the annotation as written, "" when absent
 	hasDefault bool
-	star       string // "*" for *args, "**" for **kwargs
 }
 
 // pyModule is what a source defines at its top level.
@@ -60,12 +59,6 @@ var (
 // scanModule reads the top-level statements of src.
 func scanModule(src string) *pyModule {
 	m := &pyModule{imports: map[string]string{}, classes: map[string]*pyDef{}}
-	lineStarts := []int{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			lineStarts = append(lineStarts, i+1)
-		}
-	}
 	// Walk the source statement by statement, skipping strings and
 	// bracketed spans, so that only column-0 statements are read.
 	pos := 0
@@ -77,12 +70,11 @@ func scanModule(src string) *pyModule {
 			lineEnd += pos
 		}
 		line := strings.TrimRight(src[pos:lineEnd], " \t\r")
-		lineNo := 1 + countLinesBefore(lineStarts, pos)
 		switch {
 		case defLineRE.MatchString(line):
 			name := defLineRE.FindStringSubmatch(line)[1]
 			open := pos + strings.IndexByte(src[pos:], '(')
-			d := &pyDef{name: name, line: lineNo}
+			d := &pyDef{name: name, line: 1 + strings.Count(src[:pos], "\n")}
 			end := matchBracket(src, open)
 			if end < 0 {
 				d.badArgs = true
@@ -95,7 +87,7 @@ func scanModule(src string) *pyModule {
 			continue
 		case classLineRE.MatchString(line):
 			sub := classLineRE.FindStringSubmatch(line)
-			d := &pyDef{name: sub[1], class: true, line: lineNo}
+			d := &pyDef{name: sub[1], class: true, line: 1 + strings.Count(src[:pos], "\n")}
 			after := pos + len(sub[0])
 			if sub[2] == "(" {
 				end := matchBracket(src, after-1)
@@ -120,7 +112,12 @@ func scanModule(src string) *pyModule {
 				if !ok {
 					alias = name
 				}
-				if name != "" && name != "*" {
+				switch {
+				case name == "*" && sub[1] == "typing":
+					for n := range typingNames {
+						m.imports[n] = "typing." + n
+					}
+				case name != "" && name != "*":
 					m.imports[strings.TrimSpace(alias)] = sub[1] + "." + name
 				}
 			}
@@ -138,16 +135,6 @@ func scanModule(src string) *pyModule {
 		pos = statementEnd(src, pos)
 	}
 	return m
-}
-
-func countLinesBefore(starts []int, pos int) int {
-	n := 0
-	for _, s := range starts[1:] {
-		if s <= pos {
-			n++
-		}
-	}
-	return n
 }
 
 // statementEnd returns the offset just past the logical line that starts
@@ -334,12 +321,7 @@ func splitParams(list string) []pyParam {
 			param.hasDefault = true
 			p = strings.TrimSpace(p[:i])
 		}
-		switch {
-		case strings.HasPrefix(p, "**"):
-			param.star, p = "**", p[2:]
-		case strings.HasPrefix(p, "*"):
-			param.star, p = "*", p[1:]
-		}
+		p = strings.TrimLeft(p, "*") // *args and **kwargs are parameters like the others
 		if i := indexTop(p, ':'); i >= 0 {
 			param.annotation = strings.TrimSpace(p[i+1:])
 			p = p[:i]

@@ -72,9 +72,7 @@ func TestRunToolFromSourceMatchesServer(t *testing.T) {
 			body, err := os.ReadFile(path)
 			require.NoError(t, err)
 			if *recordToolRuns {
-				b, err := json.MarshalIndent(runTool(t, live, body), "", "  ")
-				require.NoError(t, err)
-				require.NoError(t, os.WriteFile(golden, append(b, '\n'), 0o644))
+				writeGolden(t, golden, runTool(t, live, body))
 			}
 			wantJSON, err := os.ReadFile(golden)
 			require.NoError(t, err, "no recording: run with -record-tool-runs")

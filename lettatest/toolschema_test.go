@@ -38,6 +38,17 @@ type toolCreateOutcome struct {
 	Body        string          `json:"body,omitempty"`
 }
 
+// writeGolden writes v as indented JSON, with <, > and & as they are.
+func writeGolden(t *testing.T, path string, v any) {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(v))
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+}
+
 // postJSON posts body on a connection of its own: the real server may
 // drop a kept-alive connection after a 500, and a POST is not retried.
 func postJSON(url string, body []byte) (*http.Response, error) {
@@ -109,10 +120,7 @@ func TestToolSchemas(t *testing.T) {
 			src, err := os.ReadFile(path)
 			require.NoError(t, err)
 			if *recordToolSchemas {
-				rec := createToolFromSource(t, strings.TrimSuffix(live, "/"), string(src))
-				b, err := json.MarshalIndent(rec, "", "  ")
-				require.NoError(t, err)
-				require.NoError(t, os.WriteFile(golden, append(b, '\n'), 0o644))
+				writeGolden(t, golden, createToolFromSource(t, strings.TrimSuffix(live, "/"), string(src)))
 			}
 			want, err := os.ReadFile(golden)
 			require.NoError(t, err, "no recording: run with -record-tool-schemas")
