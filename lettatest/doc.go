@@ -54,8 +54,9 @@
 // and says so; no result is made up. Not imitated: NumPy- and
 // Epydoc-style docstrings, Pydantic models as parameters, a class as the
 // last definition, Python syntax errors other than an unclosed parameter
-// list, and the server's environment variables as the tool's globals
-// (only the request's env_vars are).
+// list, the agent's state given to a tool's agent_state parameter (it
+// gets None), and the server's environment variables as the tool's
+// globals (only the request's env_vars are).
 //
 // WithTokenDelay slows token streams down to a visible pace; WithLogger
 // logs each request. The command lettatest/cmd/lettatest serves a Server
