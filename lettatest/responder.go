@@ -14,10 +14,12 @@ import (
 //   - types.ReasoningMessage: the agent's inner thoughts;
 //   - types.AssistantMessage: a reply to the user (stored, as by the real
 //     server, as a call to the send_message tool);
-//   - types.ToolCallMessage with a types.ToolCall: a tool call, usually
-//     followed by
-//   - types.ToolReturnMessage: that call's result (Status "success" or
-//     "error"; ToolCallID may be left empty to answer the preceding call).
+//   - types.ToolCallMessage with a types.ToolCall: a tool call, followed
+//     either by
+//   - types.ToolReturnMessage: that call's scripted result (Status
+//     "success" or "error"; ToolCallID may be left empty to answer the
+//     preceding call), or by nothing: then the server executes the tool
+//     as the agent loop would and adds its return (see RunTool).
 //
 // Ids, dates and tool call ids left empty are filled in by the server,
 // which also stores the messages, adds heartbeats between steps and counts
