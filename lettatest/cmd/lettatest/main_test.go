@@ -51,7 +51,11 @@ func TestRunServesLogsAndStops(t *testing.T) {
 	go func() {
 		errc <- run(ctx, []string{"-addr", "localhost:0", "-log"}, stdout, stderr, func() { stopped = true })
 	}()
-	<-stdout.lines
+	select {
+	case <-stdout.lines:
+	case err := <-errc:
+		t.Fatalf("run ended before serving: %v", err)
+	}
 
 	line := stdout.String()
 	prefix := "lettatest: in-memory Letta server listening on "
