@@ -55,7 +55,7 @@ try:
     ret = str(result)
     if isinstance(result, dict):
         try:
-            dict_json = json.dumps(result, ensure_ascii=False)
+            dict_json = json.dumps(result, indent=2, default=lambda o: o.isoformat(), ensure_ascii=False)
         except Exception:
             pass
 except Exception as e:

@@ -300,8 +300,9 @@ var memoryToolNames = map[string]bool{
 // agentToolCall executes one tool call of an agent step: the tool's Go
 // runner, else the agent's custom tool with python3. As in the server's
 // agent loop, request_heartbeat is not passed, a tool the agent does not
-// have answers "No function named …", and a long result is cut to the
-// tool's return_char_limit.
+// have answers "No function named …", a dict result is stored as
+// indented JSON, and the result or error text is cut to the tool's
+// return_char_limit.
 func (s *Server) agentToolCall(agent types.AgentState, tc types.ToolCall) types.ToolReturnMessage {
 	fail := func(text string) types.ToolReturnMessage {
 		return types.ToolReturnMessage{ToolReturn: text, Status: types.ToolReturnMessageStatusError}
@@ -339,9 +340,6 @@ func (s *Server) agentToolCall(agent types.AgentState, tc types.ToolCall) types.
 		fn = derived
 	}
 	res := s.execTool(context.Background(), tc.Name, src, fn, args, rawWithout(tc.Arguments, "request_heartbeat"), nil)
-	if res.status != types.ToolReturnMessageStatusSuccess {
-		return fail(res.ret)
-	}
 	text := res.ret
 	if res.dict != "" {
 		text = res.dict
@@ -353,7 +351,7 @@ func (s *Server) agentToolCall(agent types.AgentState, tc types.ToolCall) types.
 	if r := []rune(text); len(r) > limit {
 		text = fmt.Sprintf("%s... [NOTE: function output was truncated since it exceeded the character limit (%d > %d)]", string(r[:limit]), len(r), limit)
 	}
-	return types.ToolReturnMessage{ToolReturn: text, Status: types.ToolReturnMessageStatusSuccess}
+	return types.ToolReturnMessage{ToolReturn: text, Status: res.status}
 }
 
 // rawWithout returns the JSON object text without the key, keeping the

@@ -239,3 +239,93 @@ func TestAgentRunsTools(t *testing.T) {
 	assert.Equal(t, types.ToolReturnMessageStatusSuccess, ret.Status)
 	assert.Equal(t, "HEY!HEY!", ret.ToolReturn)
 }
+
+const cityInfoSource = `def info(city: str, n: int = 1):
+    """City info.
+
+    Args:
+        city: the city
+        n: count
+    """
+    print("looking up", city)
+    if city == "boom":
+        raise ValueError("no such city")
+    if city == "none":
+        return None
+    return {"city": city, "n": n, "ok": True}
+`
+
+// fakeLLMResponder answers "call tool NAME {json args}" with that tool
+// call, left for the server to execute, as the real server's test LLM
+// (../shared/letta-server/fake_llm.py) does.
+func fakeLLMResponder(agent types.AgentState, input []types.MessageCreate) []types.LettaMessage {
+	rest, ok := strings.CutPrefix(lettatest.UserText(input), "call tool ")
+	if !ok {
+		return lettatest.Reply("", "ok")
+	}
+	name, js, _ := strings.Cut(rest, " ")
+	var args map[string]any
+	_ = json.Unmarshal([]byte(js), &args)
+	return append(lettatest.RunTool("", name, args), lettatest.Reply("", "done")...)
+}
+
+// agentToolReturns has an agent call a custom tool at base and checks the
+// returns against the real server's (0.6.13): a dict as indented JSON,
+// None, an exception, each cut to the tool's return_char_limit.
+func agentToolReturns(t *testing.T, client *letta.Client) {
+	ctx := context.Background()
+	tool, err := client.Tools.Create(ctx, tools.CreateParams{SourceCode: cityInfoSource, ReturnCharLimit: new(30)})
+	require.NoError(t, err)
+	defer client.Tools.Delete(ctx, tool.ID)
+	agent := newAgent(t, client, agents.CreateParams{ToolIDs: []string{tool.ID}})
+	defer client.Agents.Delete(ctx, agent.ID)
+
+	for _, tc := range []struct {
+		args, status, ret string
+	}{
+		{`{"city": "Oslo", "n": 2}`, "success", "{\n  \"city\": \"Oslo\",\n  \"n\": 2,\n... [NOTE: function output was truncated since it exceeded the character limit (44 > 30)]"},
+		{`{"city": "boom", "n": 0}`, "error", "Error executing function info:... [NOTE: function output was truncated since it exceeded the character limit (55 > 30)]"},
+		{`{"city": "none", "n": 0}`, "success", "None"},
+	} {
+		resp, err := client.Agents.Messages.Create(ctx, agent.ID, agents.MessagesCreateParams{Messages: []types.MessageCreate{types.NewUserMessage("call tool info " + tc.args)}})
+		require.NoError(t, err)
+		var ret *types.ToolReturnMessage
+		for _, m := range resp.Messages {
+			if m, ok := m.(types.ToolReturnMessage); ok {
+				ret = &m
+			}
+		}
+		require.NotNil(t, ret, tc.args)
+		assert.Equal(t, types.ToolReturnMessageStatus(tc.status), ret.Status, tc.args)
+		assert.Equal(t, tc.ret, ret.ToolReturn, tc.args)
+	}
+}
+
+func TestAgentToolReturnsMatchServer(t *testing.T) {
+	srv := lettatest.NewServer(lettatest.WithResponder(fakeLLMResponder))
+	defer srv.Close()
+	client := letta.NewClient(option.WithBaseURL(srv.URL))
+	if _, err := exec.LookPath("python3"); err == nil {
+		agentToolReturns(t, client)
+	} else {
+		ctx := context.Background()
+		tool, err := client.Tools.Create(ctx, tools.CreateParams{SourceCode: cityInfoSource})
+		require.NoError(t, err)
+		agent := newAgent(t, client, agents.CreateParams{ToolIDs: []string{tool.ID}})
+		resp, err := client.Agents.Messages.Create(ctx, agent.ID, agents.MessagesCreateParams{Messages: []types.MessageCreate{types.NewUserMessage(`call tool info {"city": "Oslo"}`)}})
+		require.NoError(t, err)
+		var statuses []types.ToolReturnMessageStatus
+		for _, m := range resp.Messages {
+			if m, ok := m.(types.ToolReturnMessage); ok {
+				statuses = append(statuses, m.Status)
+				assert.Contains(t, m.ToolReturn, "python3 is not on PATH")
+			}
+		}
+		assert.Equal(t, []types.ToolReturnMessageStatus{types.ToolReturnMessageStatusError}, statuses)
+	}
+	if live := os.Getenv("LETTA_INTEGRATION_URL"); live != "" {
+		t.Run("server", func(t *testing.T) {
+			agentToolReturns(t, letta.NewClient(option.WithBaseURL(live)))
+		})
+	}
+}
