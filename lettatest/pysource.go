@@ -137,13 +137,14 @@ func scanModule(src string) *pyModule {
 	return m
 }
 
-// statementEnd returns the offset just past the logical line that starts
-// at pos (strings and brackets may span lines).
-func statementEnd(src string, pos int) int {
+// scanCode calls visit for each byte of src from start that is code:
+// not inside a string literal or a comment, nor a line continuation.
+// depth is the bracket depth before the byte. visit returns false to
+// stop; scanCode returns the offset where it stopped, or len(src).
+func scanCode(src string, start int, visit func(i, depth int) bool) int {
 	depth := 0
-	for i := pos; i < len(src); {
-		c := src[i]
-		switch {
+	for i := start; i < len(src); {
+		switch c := src[i]; {
 		case c == '#':
 			for i < len(src) && src[i] != '\n' {
 				i++
@@ -152,19 +153,29 @@ func statementEnd(src string, pos int) int {
 		case c == '"' || c == '\'':
 			i = skipString(src, i)
 			continue
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
 		case c == '\\' && i+1 < len(src) && src[i+1] == '\n':
 			i += 2
 			continue
-		case c == '\n' && depth <= 0:
-			return i + 1
+		}
+		if !visit(i, depth) {
+			return i
+		}
+		switch src[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
 		}
 		i++
 	}
 	return len(src)
+}
+
+// statementEnd returns the offset just past the logical line that starts
+// at pos (strings and brackets may span lines).
+func statementEnd(src string, pos int) int {
+	i := scanCode(src, pos, func(i, depth int) bool { return src[i] != '\n' || depth > 0 })
+	return min(i+1, len(src))
 }
 
 // skipString returns the offset just past the string literal that starts
@@ -210,80 +221,40 @@ func escaped(src string, i int) bool {
 
 // matchBracket returns the offset of the bracket closing src[open], or -1.
 func matchBracket(src string, open int) int {
-	depth := 0
-	for i := open; i < len(src); {
-		switch c := src[i]; {
-		case c == '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-			continue
-		case c == '"' || c == '\'':
-			i = skipString(src, i)
-			continue
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-		i++
+	i := scanCode(src, open, func(i, depth int) bool { return depth != 1 || strings.IndexByte(")]}", src[i]) < 0 })
+	if i == len(src) {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // splitTop splits s at the separator sep outside brackets and strings.
 func splitTop(s string, sep byte) []string {
 	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '"' || c == '\'':
-			i = skipString(s, i)
-			continue
-		case c == '#':
-			for i < len(s) && s[i] != '\n' {
-				i++
-			}
-			continue
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		case c == sep && depth == 0:
+	start := 0
+	scanCode(s, 0, func(i, depth int) bool {
+		if s[i] == sep && depth == 0 {
 			out = append(out, s[start:i])
 			start = i + 1
 		}
-		i++
-	}
+		return true
+	})
 	return append(out, s[start:])
 }
 
 // indexTop returns the index of the first sep outside brackets and
 // strings, or -1. For '=' it skips ==, <=, >= and !=.
 func indexTop(s string, sep byte) int {
-	depth := 0
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '"' || c == '\'':
-			i = skipString(s, i)
-			continue
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		case c == sep && depth == 0:
-			if sep == '=' && (i+1 < len(s) && s[i+1] == '=' || i > 0 && strings.IndexByte("=<>!", s[i-1]) >= 0) {
-				i += 2
-				continue
-			}
-			return i
+	i := scanCode(s, 0, func(i, depth int) bool {
+		if s[i] != sep || depth != 0 {
+			return true
 		}
-		i++
+		return sep == '=' && (i+1 < len(s) && s[i+1] == '=' || i > 0 && strings.IndexByte("=<>!", s[i-1]) >= 0)
+	})
+	if i == len(s) {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // stripComments removes # comments outside strings.
@@ -339,20 +310,7 @@ func splitParams(list string) []pyParam {
 func bodyDocstring(src string, pos int) (*string, int) {
 	// The header ends at the ':' outside brackets (after a return
 	// annotation, if any).
-	depth := 0
-	i := pos
-	for ; i < len(src); i++ {
-		c := src[i]
-		if c == '(' || c == '[' || c == '{' {
-			depth++
-		} else if c == ')' || c == ']' || c == '}' {
-			depth--
-		} else if c == ':' && depth == 0 {
-			break
-		} else if c == '"' || c == '\'' {
-			i = skipString(src, i) - 1
-		}
-	}
+	i := scanCode(src, pos, func(i, depth int) bool { return src[i] != ':' || depth != 0 })
 	if i >= len(src) {
 		return nil, len(src)
 	}
