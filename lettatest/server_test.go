@@ -408,7 +408,7 @@ func TestTools(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, agent.Tools)
 
-	// Running from source runs it with python3 (see tools_run_test.go).
+	// Running from source runs it with python3 (see toolrun_test.go).
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: diceSource, Args: map[string]any{"num_dice": 3, "sides": 1}})
 	require.NoError(t, err)
 	if _, err := exec.LookPath("python3"); err == nil {
