@@ -30,16 +30,37 @@
 //
 // # Simplifications
 //
-// Nothing is executed or embedded for real: the Responder replaces the
-// LLM, tools.run_tool_from_source returns the call written out
-// ("name(a=1)"), embeddings are a hash of the text padded to 4096 floats,
-// and tokens are counted as four characters each. Files are split into
+// Nothing is embedded for real: the Responder replaces the LLM,
+// embeddings are a hash of the text padded to 4096 floats, and tokens
+// are counted as four characters each. Files are split into
 // passages only when they are UTF-8 text. Unlike the real server's stub,
 // sources.passages.list returns the passages of the source's files.
 // Archival memory's integer cursors are offsets in the list, oldest
 // passage first (after=n skips n passages), as the SDK's ListIter uses
 // them. Unknown model handles ("provider/model") get a
 // made-up configuration instead of an error.
+//
+// # Tools
+//
+// A tool's name, description and JSON schema are derived from its source
+// as the server derives them (the last function defined, Google or ReST
+// docstring, the server's type mapping and its 400 error texts). Tools
+// really run, wherever the server would run them: run_tool_from_source,
+// and a tool call a Responder leaves unanswered (RunTool). A Go
+// implementation given with WithToolRunner runs first; else the Python
+// source runs with python3, as the server's local sandbox runs it (str()
+// of the result, stdout and stderr captured, the exception as an "error"
+// status), within WithToolTimeout. Without python3 on PATH the run fails
+// and says so; no result is made up. Not imitated: NumPy- and
+// Epydoc-style docstrings, Pydantic models as parameters, a class as the
+// last definition, Python syntax errors other than an unclosed parameter
+// list, the agent's state given to a tool's agent_state parameter (it
+// gets None), and the server's environment variables as the tool's
+// globals (only the request's env_vars are).
+//
+// WithTokenDelay slows token streams down to a visible pace; WithLogger
+// logs each request. The command lettatest/cmd/lettatest serves a Server
+// on a fixed address with flags for these options.
 //
 // # Fault injection
 //

@@ -230,6 +230,7 @@ func (s *Server) runStep(agentID string, input []types.MessageCreate, cfg reqCon
 	if err != nil {
 		return stepResult{}, err
 	}
+	out = s.runToolCalls(snap, out)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -540,6 +541,9 @@ func (s *Server) streamMessages(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		for _, f := range frames {
+			if tokensMode && !s.pause(ctx, s.opts.tokenDelay) {
+				return nil
+			}
 			if !frame(mustWireASCII(f)) {
 				return nil
 			}

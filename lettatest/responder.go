@@ -14,10 +14,12 @@ import (
 //   - types.ReasoningMessage: the agent's inner thoughts;
 //   - types.AssistantMessage: a reply to the user (stored, as by the real
 //     server, as a call to the send_message tool);
-//   - types.ToolCallMessage with a types.ToolCall: a tool call, usually
-//     followed by
-//   - types.ToolReturnMessage: that call's result (Status "success" or
-//     "error"; ToolCallID may be left empty to answer the preceding call).
+//   - types.ToolCallMessage with a types.ToolCall: a tool call, followed
+//     either by
+//   - types.ToolReturnMessage: that call's scripted result (Status
+//     "success" or "error"; ToolCallID may be left empty to answer the
+//     preceding call), or by nothing: then the server executes the tool
+//     as the agent loop would and adds its return (see RunTool).
 //
 // Ids, dates and tool call ids left empty are filled in by the server,
 // which also stores the messages, adds heartbeats between steps and counts
@@ -93,4 +95,21 @@ func toolArguments(args map[string]any) string {
 		m["request_heartbeat"] = true
 	}
 	return indentJSON(m)
+}
+
+// RunTool returns the messages of one step that calls a tool and lets the
+// server execute it: reasoning (when not empty) and the call, with args
+// encoded as JSON. The server runs the tool as the agent loop would, with
+// the runner given by WithToolRunner for its name, or else, for a custom
+// tool of the agent, its Python source with python3, and stores the
+// return (status "error" when the tool fails, the agent does not have it
+// or it cannot be run). The memory tools (core_memory_append,
+// core_memory_replace, archival_memory_insert) take effect and return
+// "None". A Responder typically follows it with a Reply.
+func RunTool(reasoning, name string, args map[string]any) []types.LettaMessage {
+	var out []types.LettaMessage
+	if reasoning != "" {
+		out = append(out, types.ReasoningMessage{Reasoning: reasoning})
+	}
+	return append(out, types.ToolCallMessage{ToolCall: types.ToolCall{Name: name, Arguments: toolArguments(args), ToolCallID: newCallID()}})
 }

@@ -1,8 +1,10 @@
 package lettatest
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -59,6 +61,12 @@ type options struct {
 	streamDelay time.Duration
 	clock       func() time.Time
 	addr        string
+
+	toolRunners map[string]ToolFunc                                                   // WithToolRunner
+	toolTimeout time.Duration                                                         // WithToolTimeout
+	tokenDelay  time.Duration                                                         // WithTokenDelay
+	pause       func(ctx context.Context, stop <-chan struct{}, d time.Duration) bool // stream pauses; tests count them
+	logger      *slog.Logger                                                          // WithLogger
 }
 
 // WithResponder replaces the stand-in LLM: r decides what an agent answers
@@ -134,14 +142,14 @@ func NewServer(opts ...Option) *Server {
 	s.installBaseTools()
 	s.routes()
 	if s.opts.addr == "" {
-		s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+		s.Server = httptest.NewServer(s.handler())
 		return s
 	}
 	l, err := net.Listen("tcp", s.opts.addr)
 	if err != nil {
 		panic(fmt.Sprintf("lettatest: listening on %s: %v", s.opts.addr, err))
 	}
-	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	s.Server = httptest.NewUnstartedServer(s.handler())
 	s.Server.Listener.Close()
 	s.Server.Listener = l
 	s.Server.Start()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -384,7 +385,10 @@ func TestTools(t *testing.T) {
 	up, err := client.Tools.Upsert(ctx, tools.UpsertParams{SourceCode: diceSource, Description: new("Roll dice, v2.")})
 	require.NoError(t, err)
 	assert.Equal(t, tool.ID, up.ID)
-	assert.Equal(t, "Roll dice, v2.", *up.Description)
+	assert.Equal(t, "Roll some dice and report the total.", *up.Description, "upsert answers the tool as it was")
+	got, err := client.Tools.Retrieve(ctx, tool.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Roll dice, v2.", *got.Description)
 
 	mod, err := client.Tools.Modify(ctx, tool.ID, tools.ModifyParams{Tags: []string{}, ReturnCharLimit: new(100)})
 	require.NoError(t, err)
@@ -404,11 +408,15 @@ func TestTools(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, agent.Tools)
 
-	// Running from source is a deterministic fake.
-	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: diceSource, Args: map[string]any{"num_dice": 3, "sides": 20}})
+	// Running from source runs it with python3 (see toolrun_test.go).
+	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: diceSource, Args: map[string]any{"num_dice": 3, "sides": 1}})
 	require.NoError(t, err)
-	assert.Equal(t, "roll_dice(num_dice=3, sides=20)", ret.ToolReturn)
-	assert.Equal(t, types.ToolReturnMessageStatusSuccess, ret.Status)
+	if _, err := exec.LookPath("python3"); err == nil {
+		assert.Equal(t, "3.0", ret.ToolReturn)
+		assert.Equal(t, types.ToolReturnMessageStatusSuccess, ret.Status)
+	} else {
+		assert.Equal(t, types.ToolReturnMessageStatusError, ret.Status)
+	}
 	assert.Equal(t, "null", ret.ID)
 	ret, err = client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: diceSource, Args: map[string]any{}})
 	require.NoError(t, err)

@@ -1,0 +1,8 @@
+from typing import Any
+
+def f(a: Any):
+    """Any.
+
+    Args:
+        a: a
+    """

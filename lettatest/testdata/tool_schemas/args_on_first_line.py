@@ -1,0 +1,4 @@
+def f():
+    """Args:
+        x: the x
+    """

@@ -1,0 +1,6 @@
+async def f(a: int):
+    """Async.
+
+    Args:
+        a: a
+    """

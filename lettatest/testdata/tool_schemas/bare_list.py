@@ -1,0 +1,6 @@
+def f(a: list):
+    """Bare list.
+
+    Args:
+        a: a
+    """

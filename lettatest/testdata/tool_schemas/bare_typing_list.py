@@ -1,0 +1,6 @@
+def f(a: List):
+    """Bare typing.List.
+
+    Args:
+        a: a
+    """

@@ -1,0 +1,6 @@
+def f(a: dict[str, List[int]]):
+    """Dict args.
+
+    Args:
+        a: a
+    """

@@ -1,0 +1,10 @@
+def f(a: int):
+    """F.
+
+    Args:
+        a: a
+    """
+
+
+class Helper:
+    pass

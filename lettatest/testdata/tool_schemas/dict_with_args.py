@@ -1,0 +1,6 @@
+def f(a: Dict[str, int]):
+    """Dict args.
+
+    Args:
+        a: a
+    """

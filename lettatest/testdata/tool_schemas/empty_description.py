@@ -1,0 +1,6 @@
+def f(a: int):
+    """Empty.
+
+    Args:
+        a: 
+    """

@@ -1,0 +1,11 @@
+def tool(a: int):
+    """The tool.
+
+    Args:
+        a: a
+    """
+    return helper(a)
+
+
+def helper(a):
+    return a

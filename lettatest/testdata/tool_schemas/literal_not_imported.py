@@ -1,0 +1,6 @@
+def f(a: Literal['x']):
+    """Literal.
+
+    Args:
+        a: a
+    """

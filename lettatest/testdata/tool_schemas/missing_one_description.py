@@ -1,0 +1,6 @@
+def f(a: int, b: int):
+    """Missing b.
+
+    Args:
+        a: a
+    """

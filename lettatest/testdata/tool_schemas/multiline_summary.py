@@ -1,0 +1,6 @@
+def f():
+    """First line
+    second line of the summary.
+
+    More text.
+    """

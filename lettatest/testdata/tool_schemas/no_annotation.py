@@ -1,0 +1,6 @@
+def f(a):
+    """No annotation.
+
+    Args:
+        a: a
+    """

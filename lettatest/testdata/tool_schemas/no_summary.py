@@ -1,0 +1,5 @@
+def f(a: int):
+    """
+    Args:
+        a: the a
+    """

@@ -1,0 +1,6 @@
+def f(a: None):
+    """None.
+
+    Args:
+        a: a
+    """

@@ -1,0 +1,6 @@
+def f(a: int | None):
+    """Pipe.
+
+    Args:
+        a: a
+    """

@@ -1,0 +1,6 @@
+def f(a: int):
+    """Doc.
+
+    Args:
+        a : the a
+    """

@@ -1,0 +1,6 @@
+def f(a: 'int'):
+    """String annotation.
+
+    Args:
+        a: a
+    """

@@ -1,0 +1,4 @@
+def f():
+    """
+    Summary on the second line.
+    """

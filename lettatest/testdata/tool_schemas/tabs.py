@@ -1,0 +1,6 @@
+def f(a: int):
+	"""Tabbed.
+
+	Args:
+		a: the a
+	"""

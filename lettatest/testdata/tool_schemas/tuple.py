@@ -1,0 +1,6 @@
+def f(a: tuple):
+    """Tuple.
+
+    Args:
+        a: a
+    """

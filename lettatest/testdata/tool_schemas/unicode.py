@@ -1,0 +1,6 @@
+def f(a: str):
+    """Grüße, 世界.
+
+    Args:
+        a: Straße
+    """
