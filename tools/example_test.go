@@ -41,11 +41,20 @@ func ExampleClient_Create() {
 	// Output: shipping_cost [shop]
 }
 
-// Try a tool's source without saving it. A Letta server runs the function
-// and returns what it returned ("22.50 EUR" here); lettatest runs no
-// Python and answers with the call instead.
+// Try a tool's source without saving it: the server runs the function
+// and returns what it returned. lettatest runs it with python3 when that
+// is on PATH; here a Go implementation given with
+// lettatest.WithToolRunner stands in for it, so it runs anywhere.
 func ExampleClient_RunToolFromSource() {
-	srv := lettatest.NewServer()
+	srv := lettatest.NewServer(lettatest.WithToolRunner("shipping_cost",
+		func(ctx context.Context, args map[string]any) (string, error) {
+			weight, _ := args["weight_kg"].(float64)
+			rate := 4.0
+			if express, _ := args["express"].(bool); express {
+				rate = 9
+			}
+			return fmt.Sprintf("%.2f EUR", weight*rate), nil
+		}))
 	defer srv.Close()
 	client := tools.NewClient(option.WithBaseURL(srv.URL))
 
@@ -57,7 +66,7 @@ func ExampleClient_RunToolFromSource() {
 		log.Fatal(err)
 	}
 	fmt.Println(ret.Status, ret.ToolReturn)
-	// Output: success shipping_cost(weight_kg=2.5, express=True)
+	// Output: success 22.50 EUR
 }
 
 // Walk all tools, page by page (the iterator follows the after cursor).

@@ -10,14 +10,18 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/letta-go/letta/agents"
 	"github.com/letta-go/letta/examples/internal/exampleutil"
+	"github.com/letta-go/letta/lettatest"
 	"github.com/letta-go/letta/types"
 )
 
 func main() {
-	client, stop := exampleutil.Client()
+	// On the in-memory server, pause 40 ms before each token, as a model
+	// would, so that the reply visibly streams in.
+	client, stop := exampleutil.Client(lettatest.WithTokenDelay(40 * time.Millisecond))
 	defer stop()
 	ctx := context.Background()
 

@@ -15,14 +15,14 @@ import (
 
 // Client returns a client for the server at LETTA_BASE_URL (letta.NewClient
 // also reads LETTA_API_KEY, for Letta Cloud) or, when that is not set, for
-// an in-memory lettatest server, which it says on stdout. Call the returned
-// func when done: it stops that server.
-func Client() (*letta.Client, func()) {
+// an in-memory lettatest server started with opts, which it says on stdout.
+// Call the returned func when done: it stops that server.
+func Client(opts ...lettatest.Option) (*letta.Client, func()) {
 	if os.Getenv("LETTA_BASE_URL") != "" {
 		return letta.NewClient(), func() {}
 	}
 	fmt.Println("LETTA_BASE_URL is not set: using the in-memory lettatest server")
-	srv := lettatest.NewServer()
+	srv := lettatest.NewServer(opts...)
 	return letta.NewClient(option.WithBaseURL(srv.URL)), srv.Close
 }
 
