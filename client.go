@@ -6,9 +6,10 @@
 //
 // # Configuration
 //
-// NewClient reads LETTA_BASE_URL and LETTA_API_KEY from the environment;
-// options given to it override them, and options given to a method override
-// the client's for that call. See package option.
+// NewClient reads LETTA_BASE_URL, LETTA_API_KEY and LETTA_SERVER_PASSWORD
+// from the environment; options given to it override them, and options
+// given to a method override the client's for that call. See package
+// option.
 //
 // # Errors
 //
@@ -26,17 +27,29 @@
 // DELETE are retried on connection errors, 408, 409, 429 and 5xx. POST and
 // PATCH are retried only where the server cannot have acted: 429, 503, or a
 // connection that failed before the request was written, because a retried
-// message would run the agent twice. A stream is never retried. The context
-// bounds the whole call, option.WithRequestTimeout (default 60 s) each
-// attempt, and option.WithStreamIdleTimeout a silent stream.
+// message would run the agent twice. A stream follows the same rules until
+// its response headers are in, and is never retried after that. The context
+// bounds the whole call; option.WithRequestTimeout (default 60 s) bounds
+// each wait on the server within an attempt (for the response headers, and
+// any silence while a body is sent or received), not a transfer that keeps
+// progressing; option.WithStreamIdleTimeout bounds a silent stream.
+//
+// # Escape hatches
+//
+// Client.Execute, Get, Post, Put, Patch and Delete call any endpoint,
+// ExecuteStream streams any event-stream endpoint, option.WithResponseInto
+// returns the raw response of any call, and option.WithLogger logs every
+// attempt.
 package letta
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/letta-go/letta/agents"
 	"github.com/letta-go/letta/blocks"
 	"github.com/letta-go/letta/health"
+	"github.com/letta-go/letta/internal/core"
 	"github.com/letta-go/letta/jobs"
 	"github.com/letta-go/letta/models"
 	"github.com/letta-go/letta/option"
@@ -104,15 +117,31 @@ func NewClient(opts ...option.RequestOption) *Client {
 }
 
 // DefaultClientOptions returns the options NewClient starts from: the base
-// URL from LETTA_BASE_URL (else Letta Cloud) and the token from
-// LETTA_API_KEY.
+// URL from LETTA_BASE_URL (else Letta Cloud), the token from LETTA_API_KEY
+// and the self-hosted server's password from LETTA_SERVER_PASSWORD.
 func DefaultClientOptions() []option.RequestOption {
 	opts := []option.RequestOption{option.WithBaseURL(EnvironmentLettaCloud)}
 	if v := os.Getenv("LETTA_BASE_URL"); v != "" {
-		opts = append(opts, option.WithBaseURL(v))
+		opts = append(opts, baseURLFromEnv(v))
 	}
 	if v := os.Getenv("LETTA_API_KEY"); v != "" {
 		opts = append(opts, option.WithToken(v))
 	}
+	if v := os.Getenv("LETTA_SERVER_PASSWORD"); v != "" {
+		opts = append(opts, option.WithServerPassword(v))
+	}
 	return opts
+}
+
+// baseURLFromEnv is WithBaseURL for LETTA_BASE_URL, whose error names the
+// variable.
+func baseURLFromEnv(v string) option.RequestOption {
+	if err := core.CheckBaseURL(v); err != nil {
+		return func(c *core.Config) {
+			if c.Err == nil {
+				c.Err = fmt.Errorf("letta: LETTA_BASE_URL: %w", err)
+			}
+		}
+	}
+	return option.WithBaseURL(v)
 }

@@ -81,7 +81,7 @@ func TestURLJoinKeepsPrefixAndEscapesParams(t *testing.T) {
 	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, `{"id":"x"}`) })
 	for _, base := range []string{srv.URL + "/api", srv.URL + "/api/"} {
 		c := NewCore([]RequestOption{func(c *Config) { c.BaseURL = base }})
-		_, err := get(c, "v1/tools/%s/actions/%s", "a/b?c#d", "ünï code")
+		_, err := get(c, "v1/tools/{toolID}/actions/{actionID}", "a/b?c#d", "ünï code")
 		require.NoError(t, err)
 	}
 	for _, r := range reqs() {
@@ -94,11 +94,11 @@ func TestURLJoinKeepsPrefixAndEscapesParams(t *testing.T) {
 func TestEmptyOrDotPathParamIsRejectedBeforeSending(t *testing.T) {
 	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, `{"id":"x"}`) })
 	c := client(srv)
-	_, err := get(c, "v1/agents/%s", "")
+	_, err := get(c, "v1/agents/{agentID}", "")
 	require.ErrorIs(t, err, types.ErrEmptyPathParam)
-	assert.EqualError(t, err, "letta: v1/agents/{}: path parameter 1 is empty: an id is required")
+	assert.ErrorContains(t, err, ": agentID is empty: an id is required")
 	for _, id := range []string{".", ".."} {
-		_, err = get(c, "v1/agents/%s", id)
+		_, err = get(c, "v1/agents/{agentID}", id)
 		require.ErrorContains(t, err, "not a valid id")
 	}
 	assert.Empty(t, reqs())
@@ -424,7 +424,7 @@ func TestErrorResponses(t *testing.T) {
 	}
 	for _, tc := range cases {
 		srv, _ := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, tc.status, tc.body) })
-		_, err := get(client(srv, withRetries(0)), "v1/agents/%s", "agent-1")
+		_, err := get(client(srv, withRetries(0)), "v1/agents/{agentID}", "agent-1")
 		var apiErr *types.APIError
 		require.ErrorAs(t, err, &apiErr)
 		assert.Equal(t, tc.status, apiErr.StatusCode)
@@ -480,6 +480,7 @@ func cutServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) == 1 {
+			io.Copy(io.Discard, r.Body) // unread input would make the close a reset
 			conn, buf, err := w.(http.Hijacker).Hijack()
 			if err != nil {
 				return
@@ -545,7 +546,7 @@ func TestConcurrentCallersReuseConnections(t *testing.T) {
 		for range 64 {
 			wg.Go(func() {
 				for range calls {
-					got, err := get(c, "v1/agents/%s", "a")
+					got, err := get(c, "v1/agents/{agentID}", "a")
 					if !assert.NoError(t, err) || !assert.Equal(t, "x", got.ID) {
 						return
 					}
@@ -594,7 +595,7 @@ func TestMultipartUploadRetriesOnlySeekableReaders(t *testing.T) {
 	srv, reqs := server(t, statusThenOK(503, 1))
 	c := client(srv)
 	upload := func(r io.Reader) error {
-		_, err := Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/sources/%s/upload", PathParams: []string{"s"},
+		_, err := Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/sources/{sourceID}/upload", PathParams: []string{"s"},
 			File: &File{Field: "file", Filename: "nötes \"1\".txt", ContentType: "text/plain", Reader: r}}, nil)
 		return err
 	}
@@ -674,6 +675,8 @@ func TestStream(t *testing.T) {
 			jsonReply(w, 200, `{"not":"a stream"}`)
 		case "/v1/err":
 			jsonReply(w, 503, `{"detail":"down"}`)
+		case "/v1/500":
+			jsonReply(w, 500, `{"detail":"boom"}`)
 		default:
 			w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
 			w.WriteHeader(200)
@@ -696,15 +699,18 @@ func TestStream(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.Contains(t, err.Error(), `{\"not\":\"a stream\"}`)
 
+	c = client(srv, withTimeout(150*time.Millisecond), func(c *Config) { c.MaxRetries = 2 })
 	_, err = c.Stream(context.Background(), Request{Method: "POST", Path: "v1/err", Body: struct{}{}}, nil)
 	require.ErrorIs(t, err, types.ErrServer)
-	n := 0
+	_, err = c.Stream(context.Background(), Request{Method: "POST", Path: "v1/500", Body: struct{}{}}, nil)
+	require.ErrorIs(t, err, types.ErrServer)
+	n := map[string]int{}
 	for _, r := range reqs() {
-		if r.Path == "/v1/err" {
-			n++
-		}
+		n[r.Path]++
 	}
-	assert.Equal(t, 1, n, "a stream is never retried")
+	assert.Equal(t, 3, n["/v1/err"], "a 503 before any event is retried, as for any POST")
+	assert.Equal(t, 1, n["/v1/500"], "a 500 may come from an agent that acted: not retried")
+	assert.Equal(t, 1, n["/v1/ok"], "an open stream is never retried")
 }
 
 func TestOptionErrorsStopTheCall(t *testing.T) {

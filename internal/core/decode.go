@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/letta-go/letta/internal/text"
 	"github.com/letta-go/letta/types"
 )
 
@@ -127,7 +128,7 @@ func decodeError(resp *http.Response, p *prepared, v any, body []byte, err error
 		URL:         p.redactedURL,
 		ContentType: resp.Header.Get("Content-Type"),
 		Type:        typeName(v),
-		Snippet:     types.Snippet(body),
+		Snippet:     text.Snippet(body),
 		Err:         err,
 	}
 }
