@@ -94,6 +94,8 @@ type Client struct {
 
 	// Options are the client-wide options, environment defaults first.
 	Options []option.RequestOption
+
+	core core.Core // Options applied once, for Execute
 }
 
 // NewClient returns a client for the Letta API. The base URL is Letta Cloud
@@ -113,6 +115,7 @@ func NewClient(opts ...option.RequestOption) *Client {
 		Runs:      runs.NewClient(opts...),
 		Tag:       tag.NewClient(opts...),
 		Options:   opts,
+		core:      core.NewCore(opts),
 	}
 }
 

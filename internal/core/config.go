@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 )
 
@@ -75,6 +76,46 @@ type Config struct {
 	// Err is the first error an option reported; the call fails with it
 	// before anything is sent.
 	Err error
+
+	sealed [4]http.Header // the headers of each request kind, when built once
+}
+
+// seal builds the headers of every kind of request once, for a
+// configuration shared by many calls; nothing may change it afterwards.
+func (cfg *Config) seal() {
+	for _, accept := range []string{"application/json", streamAccept} {
+		for _, body := range []bool{false, true} {
+			cfg.sealed[headerVariant(accept, body)] = cfg.buildHeaders(accept, body)
+		}
+	}
+}
+
+// clone returns a copy that options may change without touching cfg.
+func (cfg *Config) clone() *Config {
+	c := *cfg
+	c.sealed = [4]http.Header{}
+	c.Header = cfg.Header.Clone()
+	if cfg.Query != nil {
+		c.Query = make(url.Values, len(cfg.Query))
+		for k, vs := range cfg.Query {
+			c.Query[k] = vs
+		}
+	}
+	c.BodyFields = slices.Clip(cfg.BodyFields)
+	c.Middlewares = slices.Clip(cfg.Middlewares)
+	return &c
+}
+
+// mayChangeRequest reports whether code outside the SDK and net/http
+// handles the request (a middleware, or an HTTPClient that is not an
+// *http.Client), which may change its URL or headers: each attempt then
+// gets its own copies.
+func (cfg *Config) mayChangeRequest() bool {
+	if len(cfg.Middlewares) > 0 {
+		return true
+	}
+	_, ok := cfg.HTTPClient.(*http.Client)
+	return !ok
 }
 
 // RequestOption changes the configuration of a client or of one call.

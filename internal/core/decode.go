@@ -125,7 +125,7 @@ func decodeError(resp *http.Response, p *prepared, v any, body []byte, err error
 	return &types.DecodeError{
 		StatusCode:  resp.StatusCode,
 		Method:      p.method,
-		URL:         p.redactedURL,
+		URL:         p.redactedURL(),
 		ContentType: resp.Header.Get("Content-Type"),
 		Type:        typeName(v),
 		Snippet:     text.Snippet(body),

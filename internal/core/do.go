@@ -24,11 +24,32 @@ import (
 type Core struct {
 	// Options are the client-wide options, applied before each call's own.
 	Options []RequestOption
+
+	base *Config // Options applied once (nil: apply them on every call)
 }
 
-// NewCore returns a Core with a private copy of opts.
+// NewCore returns a Core with a private copy of opts, applied once.
 func NewCore(opts []RequestOption) Core {
-	return Core{Options: append([]RequestOption(nil), opts...)}
+	opts = append([]RequestOption(nil), opts...)
+	base := NewConfig(opts, nil)
+	base.seal()
+	return Core{Options: opts, base: base}
+}
+
+// config is the configuration of one call: the client's, shared when
+// the call has no options of its own.
+func (c Core) config(call []RequestOption) *Config {
+	if c.base == nil {
+		return NewConfig(c.Options, call)
+	}
+	if len(call) == 0 {
+		return c.base
+	}
+	cfg := c.base.clone()
+	for _, opt := range call {
+		opt(cfg)
+	}
+	return cfg
 }
 
 // Call sends req and decodes a 2xx JSON body into a new T. A body that is
@@ -37,11 +58,11 @@ func NewCore(opts []RequestOption) Core {
 func Call[T any](ctx context.Context, c Core, req Request, opts []RequestOption) (T, error) {
 	var out T
 	err := c.send(ctx, req, opts, "application/json", func(x *exchange) error {
-		var v T
-		if err := decodeJSON(x.resp, x.p, &v); err != nil {
+		if err := decodeJSON(x.resp, x.p, &out); err != nil {
+			var zero T
+			out = zero
 			return err
 		}
-		out = v
 		return nil
 	})
 	return out, err
@@ -106,7 +127,7 @@ var errAttemptTimeout = errors.New("request timeout")
 // handle reads a 2xx response inside the attempt, so the per-attempt
 // timeout covers the body too, and a body cut off mid-way can be retried.
 func (c Core) send(ctx context.Context, r Request, opts []RequestOption, accept string, handle func(*exchange) error) error {
-	cfg := NewConfig(c.Options, opts)
+	cfg := c.config(opts)
 	p, err := prepare(cfg, &r, accept)
 	if err != nil {
 		return err
@@ -118,7 +139,11 @@ func (c Core) send(ctx context.Context, r Request, opts []RequestOption, accept 
 			return p.cancelled(err, last, attempt-1)
 		}
 		began := time.Now()
-		res, err := attemptOnce(ctx, cfg, p, handle)
+		x := &p.first // the first attempt needs no allocation of its own
+		if attempt > 1 {
+			x = new(exchange)
+		}
+		res, err := x.run(ctx, cfg, p, handle)
 		retry := err != nil && attempt <= cfg.MaxRetries && retryable(p, res)
 		var wait time.Duration
 		if retry {
@@ -170,11 +195,12 @@ type exchange struct {
 	reqBody, respBody watchedBody
 }
 
-// attemptOnce sends the request once. It returns what happened, for the
-// retry decision, and the error, if any.
-func attemptOnce(ctx context.Context, cfg *Config, p *prepared, handle func(*exchange) error) (res attemptResult, err error) {
+// run sends the request once, as the exchange x (fresh for each
+// attempt). It returns what happened, for the retry decision, and the
+// error, if any.
+func (x *exchange) run(ctx context.Context, cfg *Config, p *prepared, handle func(*exchange) error) (res attemptResult, err error) {
 	res.retryAfter = -1
-	x := &exchange{cfg: cfg, p: p, timeout: cfg.RequestTimeout}
+	x.cfg, x.p, x.timeout = cfg, p, cfg.RequestTimeout
 	x.ctx, x.cancel = context.WithCancelCause(ctx)
 	x.timer = time.AfterFunc(cfg.RequestTimeout, x.expire)
 	defer func() {
@@ -248,11 +274,16 @@ func (x *exchange) keep() {
 // newHTTPRequest builds the attempt's *http.Request with a fresh body.
 func (x *exchange) newHTTPRequest() (*http.Request, error) {
 	p := x.p
-	req, err := http.NewRequestWithContext(x.ctx, p.method, p.url, nil)
+	// The URL is already parsed: the request gets it, not its text.
+	req, err := http.NewRequestWithContext(x.ctx, p.method, "", nil)
 	if err != nil {
 		return nil, fmt.Errorf("letta: building request: %w", err)
 	}
-	req.Header = p.header.Clone()
+	req.URL, req.Host, req.Header = p.url, p.url.Host, p.header
+	if x.cfg.mayChangeRequest() {
+		u := *p.url
+		req.URL, req.Header = &u, p.header.Clone()
+	}
 	switch {
 	case p.body != nil:
 		body := p.body
@@ -305,12 +336,18 @@ func (b *watchedBody) Close() error { return b.rc.Close() }
 
 // sendWithMiddleware runs the middlewares around the HTTP client.
 func sendWithMiddleware(cfg *Config, req *http.Request) (*http.Response, error) {
+	if len(cfg.Middlewares) == 0 {
+		return checkResponse(cfg.HTTPClient.Do(req))
+	}
 	next := cfg.HTTPClient.Do
 	for i := len(cfg.Middlewares) - 1; i >= 0; i-- {
 		mw, inner := cfg.Middlewares[i], next
 		next = func(r *http.Request) (*http.Response, error) { return mw(r, inner) }
 	}
-	resp, err := next(req)
+	return checkResponse(next(req))
+}
+
+func checkResponse(resp *http.Response, err error) (*http.Response, error) {
 	if err == nil && resp == nil {
 		return nil, errors.New("letta: HTTP client returned neither a response nor an error")
 	}
@@ -346,7 +383,7 @@ func readError(err error) error {
 // context.DeadlineExceeded).
 func (p *prepared) transportError(actx context.Context, err error) error {
 	if context.Cause(actx) == errAttemptTimeout {
-		return fmt.Errorf("letta: %s %s: the server sent nothing for the request timeout: %w", p.method, p.redactedURL, context.DeadlineExceeded)
+		return fmt.Errorf("letta: %s %s: the server sent nothing for the request timeout: %w", p.method, p.redactedURL(), context.DeadlineExceeded)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -357,18 +394,22 @@ func (p *prepared) transportError(actx context.Context, err error) error {
 
 // wrap prefixes an error with the method and URL of the request.
 func (p *prepared) wrap(err error) error {
-	return fmt.Errorf("letta: %s %s: %w", p.method, p.redactedURL, err)
+	return fmt.Errorf("letta: %s %s: %w", p.method, p.redactedURL(), err)
 }
 
 // final is the error of the last attempt. A connection error that was
 // retried says how often and for how long; an *types.APIError is returned
 // as it is.
 func (p *prepared) final(err error, attempts int, took time.Duration) error {
-	var apiErr *types.APIError
-	if err == nil || attempts < 2 || errors.As(err, &apiErr) {
+	if err == nil || attempts < 2 || isAPIError(err) {
 		return err
 	}
 	return fmt.Errorf("%w (after %d attempts in %s)", err, attempts, took.Round(time.Millisecond))
+}
+
+func isAPIError(err error) bool {
+	var apiErr *types.APIError
+	return errors.As(err, &apiErr)
 }
 
 // cancelled is the error of a call whose context ended before an attempt:
@@ -378,7 +419,7 @@ func (p *prepared) cancelled(ctxErr, last error, attempts int) error {
 	if last == nil {
 		return p.wrap(ctxErr)
 	}
-	return fmt.Errorf("letta: %s %s: %w while waiting to retry, after %d attempts; last error: %w", p.method, p.redactedURL, ctxErr, attempts, last)
+	return fmt.Errorf("letta: %s %s: %w while waiting to retry, after %d attempts; last error: %w", p.method, p.redactedURL(), ctxErr, attempts, last)
 }
 
 // apiError reads an error response into an *types.APIError.
@@ -388,13 +429,15 @@ func (p *prepared) apiError(resp *http.Response) (*types.APIError, error) {
 		return nil, err
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
-	for _, s := range p.secrets {
-		body = bytes.ReplaceAll(body, []byte(s), []byte("[REDACTED]"))
+	for _, s := range [...]string{p.cfg.Token, p.cfg.ServerPassword} {
+		if s != "" {
+			body = bytes.ReplaceAll(body, []byte(s), []byte("[REDACTED]"))
+		}
 	}
 	e := &types.APIError{
 		StatusCode: resp.StatusCode,
 		Method:     p.method,
-		URL:        p.redactedURL,
+		URL:        p.redactedURL(),
 		Body:       body,
 		Header:     resp.Header,
 	}
@@ -442,7 +485,7 @@ func (cfg *Config) log(ctx context.Context, p *prepared, attempt int, res attemp
 	attrs := make([]slog.Attr, 0, 8)
 	attrs = append(attrs,
 		slog.String("method", p.method),
-		slog.String("url", p.redactedURL),
+		slog.String("url", p.redactedURL()),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took))
 	if res.status != 0 {

@@ -57,14 +57,17 @@ var errTooManyRedirects = errors.New("letta: stopped after 10 redirects")
 
 // prepared is a request built once per call and re-sent on each attempt.
 type prepared struct {
-	method      string
-	url         string
-	header      http.Header
-	body        []byte // JSON body, nil when there is none
-	file        *File
-	secrets     []string // credential values never to be echoed
-	redactedURL string
+	cfg    *Config
+	method string
+	url    *url.URL
+	header http.Header // shared: cloned only where it may be changed
+	body   []byte      // JSON body, nil when there is none
+	file   *File
+	first  exchange // the first attempt
 }
+
+// redactedURL is the URL for messages, without a password.
+func (p *prepared) redactedURL() string { return p.url.Redacted() }
 
 // prepare builds the URL, headers and body of r under cfg.
 func prepare(cfg *Config, r *Request, accept string) (*prepared, error) {
@@ -89,7 +92,7 @@ func prepare(cfg *Config, r *Request, accept string) (*prepared, error) {
 		}
 		u.RawQuery = q.Encode()
 	}
-	p := &prepared{method: r.Method, url: u.String(), file: r.File, redactedURL: u.Redacted()}
+	p := &prepared{cfg: cfg, method: r.Method, url: u, file: r.File}
 	if r.Body != nil || len(cfg.BodyFields) > 0 {
 		if r.File != nil {
 			return nil, errors.New("letta: WithBodyField cannot be used with a multipart upload")
@@ -99,12 +102,6 @@ func prepare(cfg *Config, r *Request, accept string) (*prepared, error) {
 		}
 	}
 	p.header = cfg.headers(accept, p.body != nil)
-	if cfg.Token != "" {
-		p.secrets = append(p.secrets, cfg.Token)
-	}
-	if cfg.ServerPassword != "" {
-		p.secrets = append(p.secrets, cfg.ServerPassword)
-	}
 	return p, nil
 }
 
@@ -121,8 +118,28 @@ var (
 )
 
 // headers returns the request headers: the SDK's own, the credentials,
-// then the WithHeader ones, which win.
+// then the WithHeader ones, which win. A client's shared configuration
+// builds each variant once (see seal).
 func (cfg *Config) headers(accept string, jsonBody bool) http.Header {
+	i := headerVariant(accept, jsonBody)
+	if h := cfg.sealed[i]; h != nil {
+		return h
+	}
+	return cfg.buildHeaders(accept, jsonBody)
+}
+
+func headerVariant(accept string, jsonBody bool) int {
+	i := 0
+	if accept == streamAccept {
+		i = 2
+	}
+	if jsonBody {
+		i++
+	}
+	return i
+}
+
+func (cfg *Config) buildHeaders(accept string, jsonBody bool) http.Header {
 	h := make(http.Header, 8+len(cfg.Header))
 	h["User-Agent"] = userAgent
 	h["Accept"] = acceptJSON
@@ -252,17 +269,17 @@ func isExportedName(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z
 // joinURL appends path to the base URL, keeping any path prefix of the base
 // and never doubling the slash between them.
 func joinURL(base, path string) (*url.URL, error) {
-	if err := CheckBaseURL(base); err != nil {
-		return nil, fmt.Errorf("letta: %w", err)
-	}
 	base = strings.TrimRight(base, "/")
 	path = strings.TrimLeft(path, "/")
 	if strings.HasSuffix(base, "/v1") && strings.HasPrefix(path, "v1/") {
 		base = base[:len(base)-len("/v1")] // the paths start with v1/ already
 	}
 	u, err := url.Parse(base + "/" + path)
-	if err != nil {
-		return nil, fmt.Errorf("letta: invalid path %q: %w", path, err)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		if err := CheckBaseURL(base); err != nil {
+			return nil, fmt.Errorf("letta: %w", err)
+		}
+		return nil, fmt.Errorf("letta: invalid path %q: %v", path, err)
 	}
 	return u, nil
 }

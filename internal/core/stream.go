@@ -45,7 +45,7 @@ func (c Core) Stream(ctx context.Context, r Request, opts []RequestOption) (*Str
 			return &types.DecodeError{
 				StatusCode:  resp.StatusCode,
 				Method:      x.p.method,
-				URL:         x.p.redactedURL,
+				URL:         x.p.redactedURL(),
 				ContentType: resp.Header.Get("Content-Type"),
 				Type:        streamAccept,
 				Snippet:     text.Snippet(head[:n]),
@@ -59,7 +59,7 @@ func (c Core) Stream(ctx context.Context, r Request, opts []RequestOption) (*Str
 			Cancel:      x.cancel,
 			IdleTimeout: x.cfg.StreamIdleTimeout,
 			Method:      x.p.method,
-			URL:         x.p.redactedURL,
+			URL:         x.p.redactedURL(),
 		}
 		return nil
 	})
