@@ -88,12 +88,12 @@ func WithHTTPClient(client HTTPClient) RequestOption {
 	}
 }
 
-// WithResponseInto stores the final HTTP response of the call in *dst:
-// its status and headers, for a success and for an *types.APIError alike
-// (after retries, the last attempt's); for a stream, once the response
-// headers are in. Its Body is empty: the SDK reads the real one (an error
-// body is in types.APIError.Body). *dst is left alone when no response
-// arrived. Use it on one call:
+// WithResponseInto stores the HTTP response of the call in *dst: its
+// status and headers, for a success and for an *types.APIError alike; for
+// a stream, once the response headers are in. After retries it is the
+// last response received (an attempt that got none, such as a refused
+// connection, leaves *dst as it was). Its Body is empty: the SDK reads the
+// real one (an error body is in types.APIError.Body). Use it on one call:
 //
 //	var resp *http.Response
 //	agent, err := client.Agents.Retrieve(ctx, id, option.WithResponseInto(&resp))
@@ -157,10 +157,16 @@ func WithMaxRetries(n int) RequestOption {
 	}
 }
 
-// WithRequestTimeout bounds each attempt of a request, including reading
-// its response (default 60 s). For a stream it bounds only the wait for
-// the response headers, so a healthy stream may run for as long as it
-// needs. The context given to the method bounds the whole call.
+// WithRequestTimeout bounds how long an attempt may wait on the server
+// (default 60 s): for the response headers, and any silence while the
+// request body is sent or the response body read. A transfer that keeps
+// moving is never cut, however long it takes (the operating system may
+// hold the last few MB of an upload, which the server must then read and
+// answer within d). An attempt that runs out is retried by the usual
+// rules; its error matches context.DeadlineExceeded. For a stream it
+// bounds only the wait for the response headers, so a healthy stream may
+// run for as long as it needs. The context given to the method bounds the
+// whole call.
 func WithRequestTimeout(d time.Duration) RequestOption {
 	return func(c *core.Config) {
 		if d <= 0 {
