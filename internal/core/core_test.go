@@ -677,6 +677,11 @@ func TestMultipartUploadRetriesOnlySeekableReaders(t *testing.T) {
 	require.NoError(t, upload(strings.NewReader("hello")))
 	all := reqs()
 	require.Len(t, all, 2)
+	// The upload's Content-Type stays with it: the client's shared
+	// headers are not changed.
+	_, err := Call[item](context.Background(), c, Request{Method: "GET", Path: "v1/x"}, nil)
+	require.NoError(t, err)
+	assert.Empty(t, reqs()[2].Header.Get("Content-Type"))
 	for _, r := range all {
 		assert.Contains(t, string(r.Body), "Content-Disposition: form-data; name=\"file\"; filename=\"nötes \\\"1\\\".txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--")
 		assert.True(t, strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data; boundary="))
@@ -684,7 +689,7 @@ func TestMultipartUploadRetriesOnlySeekableReaders(t *testing.T) {
 
 	srv2, reqs2 := server(t, statusThenOK(503, 1))
 	c = client(srv2)
-	err := upload(io.MultiReader(strings.NewReader("once"))) // not seekable
+	err = upload(io.MultiReader(strings.NewReader("once"))) // not seekable
 	require.ErrorIs(t, err, types.ErrServer)
 	assert.Len(t, reqs2(), 1)
 }

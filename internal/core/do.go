@@ -282,7 +282,10 @@ func (x *exchange) newHTTPRequest() (*http.Request, error) {
 	req.URL, req.Host, req.Header = p.url, p.url.Host, p.header
 	if x.cfg.mayChangeRequest() {
 		u := *p.url
-		req.URL, req.Header = &u, p.header.Clone()
+		req.URL = &u
+	}
+	if x.cfg.mayChangeRequest() || p.file != nil { // an upload sets its Content-Type
+		req.Header = p.header.Clone()
 	}
 	switch {
 	case p.body != nil:
