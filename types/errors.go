@@ -43,8 +43,9 @@ type APIError struct {
 	Method string
 	// URL is the request URL, without credentials.
 	URL string
-	// Body is the raw response body (at most 1 MiB of it), with the client's
-	// token, if the server echoed it, replaced by "[REDACTED]".
+	// Body is the raw response body (at most 1 MiB of it), with the
+	// client's token and server password, if the server echoed them,
+	// replaced by "[REDACTED]".
 	Body []byte
 	// Detail is FastAPI's "detail" when it is a string, or the "message" or
 	// "error" text of other JSON error bodies; empty when there is none.

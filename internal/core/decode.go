@@ -128,7 +128,7 @@ func decodeError(resp *http.Response, p *prepared, v any, body []byte, err error
 		URL:         p.redactedURL(),
 		ContentType: resp.Header.Get("Content-Type"),
 		Type:        typeName(v),
-		Snippet:     text.Snippet(body),
+		Snippet:     text.Snippet(p.redact(body)),
 		Err:         err,
 	}
 }

@@ -432,11 +432,7 @@ func (p *prepared) apiError(resp *http.Response) (*types.APIError, error) {
 		return nil, err
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
-	for _, s := range [...]string{p.cfg.Token, p.cfg.ServerPassword} {
-		if s != "" {
-			body = bytes.ReplaceAll(body, []byte(s), []byte("[REDACTED]"))
-		}
-	}
+	body = p.redact(body)
 	e := &types.APIError{
 		StatusCode: resp.StatusCode,
 		Method:     p.method,
@@ -446,6 +442,17 @@ func (p *prepared) apiError(resp *http.Response) (*types.APIError, error) {
 	}
 	parseErrorBody(e)
 	return e, nil
+}
+
+// redact replaces the credentials in a body the server echoed them in
+// with "[REDACTED]".
+func (p *prepared) redact(body []byte) []byte {
+	for _, s := range [...]string{p.cfg.Token, p.cfg.ServerPassword} {
+		if s != "" {
+			body = bytes.ReplaceAll(body, []byte(s), []byte("[REDACTED]"))
+		}
+	}
+	return body
 }
 
 // parseErrorBody fills Detail and ValidationErrors from the raw body when

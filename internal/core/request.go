@@ -200,8 +200,8 @@ func encodeQuery(u *url.URL, q any) (url.Values, error) {
 // is an error naming the SDK method and the argument: it would address a
 // different resource.
 func expandPath(path string, params []string) (string, error) {
-	if len(params) == 0 && !strings.Contains(path, "{") {
-		return path, nil
+	if len(params) == 0 {
+		return path, nil // Execute's paths are sent as given
 	}
 	var b strings.Builder
 	b.Grow(len(path) + 32)
