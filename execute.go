@@ -25,12 +25,12 @@ import (
 // option.WithBodyField adds fields). A 2xx JSON body is decoded into res, a
 // non-nil pointer; with a nil res it is discarded.
 func (c *Client) Execute(ctx context.Context, method, path string, params any, res any, opts ...option.RequestOption) error {
-	return c.caller().Execute(ctx, method, path, params, res, opts)
+	return c.execCore().Execute(ctx, method, path, params, res, opts)
 }
 
-// caller is the core that Execute uses: NewClient's, or one for a Client
+// execCore is the core that Execute uses: NewClient's, or one for a Client
 // built by hand.
-func (c *Client) caller() core.Core {
+func (c *Client) execCore() core.Core {
 	if c.core.Options == nil {
 		return core.Core{Options: c.Options}
 	}
@@ -71,7 +71,7 @@ func (c *Client) Delete(ctx context.Context, path string, params any, res any, o
 // non-2xx response is an *types.APIError, a 2xx that is not
 // text/event-stream a *types.DecodeError. Always Close the stream.
 func (c *Client) ExecuteStream(ctx context.Context, method, path string, params any, opts ...option.RequestOption) (*EventStream, error) {
-	resp, err := c.caller().ExecuteStream(ctx, method, path, params, opts)
+	resp, err := c.execCore().ExecuteStream(ctx, method, path, params, opts)
 	if err != nil {
 		return nil, err
 	}

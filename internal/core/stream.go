@@ -48,7 +48,7 @@ func (c Core) Stream(ctx context.Context, r Request, opts []RequestOption) (*Str
 				URL:         x.p.redactedURL(),
 				ContentType: resp.Header.Get("Content-Type"),
 				Type:        streamAccept,
-				Snippet:     text.Snippet(head[:n]),
+				Snippet:     text.Snippet(x.p.redact(head[:n])),
 				Err:         errors.New("the response is not an event stream"),
 			}
 		}
