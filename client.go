@@ -1,11 +1,13 @@
 package letta
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/letta-go/letta/agents"
 	"github.com/letta-go/letta/blocks"
 	"github.com/letta-go/letta/health"
+	"github.com/letta-go/letta/internal/core"
 	"github.com/letta-go/letta/jobs"
 	"github.com/letta-go/letta/models"
 	"github.com/letta-go/letta/option"
@@ -50,6 +52,8 @@ type Client struct {
 
 	// Options are the client-wide options, environment defaults first.
 	Options []option.RequestOption
+
+	core core.Core // Options applied once, for Execute
 }
 
 // NewClient returns a client for the Letta API. The base URL is Letta Cloud
@@ -69,19 +73,36 @@ func NewClient(opts ...option.RequestOption) *Client {
 		Runs:      runs.NewClient(opts...),
 		Tag:       tag.NewClient(opts...),
 		Options:   opts,
+		core:      core.NewCore(opts),
 	}
 }
 
 // DefaultClientOptions returns the options NewClient starts from: the base
-// URL from LETTA_BASE_URL (else Letta Cloud) and the token from
-// LETTA_API_KEY.
+// URL from LETTA_BASE_URL (else Letta Cloud), the token from LETTA_API_KEY
+// and the self-hosted server's password from LETTA_SERVER_PASSWORD.
 func DefaultClientOptions() []option.RequestOption {
 	opts := []option.RequestOption{option.WithBaseURL(EnvironmentLettaCloud)}
 	if v := os.Getenv("LETTA_BASE_URL"); v != "" {
-		opts = append(opts, option.WithBaseURL(v))
+		opts = append(opts, baseURLFromEnv(v))
 	}
 	if v := os.Getenv("LETTA_API_KEY"); v != "" {
 		opts = append(opts, option.WithToken(v))
 	}
+	if v := os.Getenv("LETTA_SERVER_PASSWORD"); v != "" {
+		opts = append(opts, option.WithServerPassword(v))
+	}
 	return opts
+}
+
+// baseURLFromEnv is WithBaseURL for LETTA_BASE_URL, whose error names the
+// variable.
+func baseURLFromEnv(v string) option.RequestOption {
+	if err := core.CheckBaseURL(v); err != nil {
+		return func(c *core.Config) {
+			if c.Err == nil {
+				c.Err = fmt.Errorf("letta: LETTA_BASE_URL: %w", err)
+			}
+		}
+	}
+	return option.WithBaseURL(v)
 }

@@ -17,9 +17,9 @@
 //
 // # Configuration
 //
-// NewClient reads LETTA_BASE_URL and LETTA_API_KEY from the environment;
-// options given to it override them, and options given to a method override
-// the client's for that call. See package [option], which also has the escape
+// NewClient reads LETTA_BASE_URL, LETTA_API_KEY and LETTA_SERVER_PASSWORD
+// from the environment; options given to it override them, and options given
+// to a method override the client's for that call. See package [option], which also has the escape
 // hatches for what the SDK does not model: extra body fields, query
 // parameters and headers, and the raw response.
 //
@@ -50,7 +50,17 @@
 // DELETE are retried on connection errors, 408, 409, 429 and 5xx. POST and
 // PATCH are retried only where the server cannot have acted: 429, 503, or a
 // connection that failed before the request was written, because a retried
-// message would run the agent twice. A stream is never retried. The context
-// bounds the whole call, option.WithRequestTimeout (default 60 s) each
-// attempt, and option.WithStreamIdleTimeout a silent stream.
+// message would run the agent twice. A stream follows the same rules until
+// its response headers are in, and is never retried after that. The context
+// bounds the whole call; option.WithRequestTimeout (default 60 s) bounds
+// each wait on the server within an attempt (for the response headers, and
+// any silence while a body is sent or received), not a transfer that keeps
+// progressing; option.WithStreamIdleTimeout bounds a silent stream.
+//
+// # Escape hatches
+//
+// Client.Execute, Get, Post, Put, Patch and Delete call any endpoint,
+// ExecuteStream streams any event-stream endpoint, option.WithResponseInto
+// returns the raw response of any call, and option.WithLogger logs every
+// attempt.
 package letta

@@ -39,7 +39,7 @@ type ArchivalMemoryListParams struct {
 // oldest Limit (see ArchivalMemoryListParams for why there is no next
 // page).
 func (c *ArchivalMemoryClient) List(ctx context.Context, agentID string, params ArchivalMemoryListParams, opts ...option.RequestOption) ([]types.Passage, error) {
-	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/archival-memory", PathParams: []string{agentID}, Query: params}, opts)
+	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/{agentID}/archival-memory", PathParams: []string{agentID}, Query: params}, opts)
 }
 
 // ListIter yields every memory of an agent's archival memory store, oldest
@@ -78,12 +78,12 @@ type ArchivalMemoryCreateParams struct {
 // server splits long text into chunks and returns every passage it
 // stored.
 func (c *ArchivalMemoryClient) Create(ctx context.Context, agentID string, params ArchivalMemoryCreateParams, opts ...option.RequestOption) ([]types.Passage, error) {
-	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/archival-memory", PathParams: []string{agentID}, Body: params}, opts)
+	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/archival-memory", PathParams: []string{agentID}, Body: params}, opts)
 }
 
 // Delete deletes a memory from an agent's archival memory store. The
 // result is the server's JSON answer as decoded by encoding/json, e.g.
 // map[string]any{"message": "Memory id=… successfully deleted"}.
 func (c *ArchivalMemoryClient) Delete(ctx context.Context, agentID string, memoryID string, opts ...option.RequestOption) (any, error) {
-	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/agents/%s/archival-memory/%s", PathParams: []string{agentID, memoryID}}, opts)
+	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/agents/{agentID}/archival-memory/{memoryID}", PathParams: []string{agentID, memoryID}}, opts)
 }

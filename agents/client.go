@@ -214,14 +214,14 @@ func (c *Client) Create(ctx context.Context, params CreateParams, opts ...option
 // Retrieve gets the state of an agent. An unknown id is a
 // *types.APIError matching types.ErrNotFound.
 func (c *Client) Retrieve(ctx context.Context, agentID string, opts ...option.RequestOption) (*types.AgentState, error) {
-	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s", PathParams: []string{agentID}}, opts)
+	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/{agentID}", PathParams: []string{agentID}}, opts)
 }
 
 // Delete deletes an agent. The result is the server's JSON answer as
 // decoded by encoding/json, e.g. map[string]any{"message": "Agent
 // id=… successfully deleted"}.
 func (c *Client) Delete(ctx context.Context, agentID string, opts ...option.RequestOption) (any, error) {
-	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/agents/%s", PathParams: []string{agentID}}, opts)
+	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/agents/{agentID}", PathParams: []string{agentID}}, opts)
 }
 
 // ModifyParams are the fields of an agent to change; unset fields are left
@@ -262,7 +262,7 @@ type ModifyParams struct {
 // server returns the agent unchanged but for a new updated_at (the reference
 // client sends no body there, which the server answers with 422).
 func (c *Client) Modify(ctx context.Context, agentID string, params ModifyParams, opts ...option.RequestOption) (*types.AgentState, error) {
-	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/%s", PathParams: []string{agentID}, Body: params}, opts)
+	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/{agentID}", PathParams: []string{agentID}, Body: params}, opts)
 }
 
 // ResetMessagesParams say how to reset an agent's messages.
@@ -276,7 +276,7 @@ type ResetMessagesParams struct {
 // ResetMessages resets the messages of an agent, removing its message
 // history from the context window, and returns the agent's new state.
 func (c *Client) ResetMessages(ctx context.Context, agentID string, params ResetMessagesParams, opts ...option.RequestOption) (*types.AgentState, error) {
-	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/%s/reset-messages", PathParams: []string{agentID}, Query: params}, opts)
+	return core.Call[*types.AgentState](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/{agentID}/reset-messages", PathParams: []string{agentID}, Query: params}, opts)
 }
 
 // SearchParams are the conditions of an agent search (Letta Cloud).

@@ -18,5 +18,5 @@ type ContextClient struct {
 // (system prompt, core memory, summary, function definitions, messages)
 // with the token count of each part.
 func (c *ContextClient) Retrieve(ctx context.Context, agentID string, opts ...option.RequestOption) (*types.ContextWindowOverview, error) {
-	return core.Call[*types.ContextWindowOverview](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/context", PathParams: []string{agentID}}, opts)
+	return core.Call[*types.ContextWindowOverview](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/{agentID}/context", PathParams: []string{agentID}}, opts)
 }

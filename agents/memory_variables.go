@@ -19,5 +19,5 @@ type MemoryVariablesClient struct {
 // This endpoint is only available on Letta Cloud: a self-hosted server
 // answers 404 (types.ErrNotFound).
 func (c *MemoryVariablesClient) List(ctx context.Context, agentID string, opts ...option.RequestOption) (*types.MemoryVariablesListResponse, error) {
-	return core.Call[*types.MemoryVariablesListResponse](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/core-memory/variables", PathParams: []string{agentID}}, opts)
+	return core.Call[*types.MemoryVariablesListResponse](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/{agentID}/core-memory/variables", PathParams: []string{agentID}}, opts)
 }

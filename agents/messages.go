@@ -49,7 +49,7 @@ type MessagesListParams struct {
 // send_message ToolCallMessages, never as AssistantMessages, whatever
 // AssistantMessageToolName and AssistantMessageToolKwarg say.
 func (c *MessagesClient) List(ctx context.Context, agentID string, params MessagesListParams, opts ...option.RequestOption) (types.MessagesListResponse, error) {
-	return core.Call[types.MessagesListResponse](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/%s/messages", PathParams: []string{agentID}, Query: params}, opts)
+	return core.Call[types.MessagesListResponse](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/agents/{agentID}/messages", PathParams: []string{agentID}, Query: params}, opts)
 }
 
 // MessagesCreateParams are the messages to send to an agent.
@@ -68,7 +68,7 @@ type MessagesCreateParams struct {
 // as long as the agent runs; it is not retried on a 5xx, since the agent
 // may have acted.
 func (c *MessagesClient) Create(ctx context.Context, agentID string, params MessagesCreateParams, opts ...option.RequestOption) (*types.LettaResponse, error) {
-	return core.Call[*types.LettaResponse](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/messages", PathParams: []string{agentID}, Body: params}, opts)
+	return core.Call[*types.LettaResponse](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/messages", PathParams: []string{agentID}, Body: params}, opts)
 }
 
 // MessagesModifyParams are the fields of a stored message to change.
@@ -116,7 +116,7 @@ func (p *MessagesModifyParams) UnmarshalJSON(data []byte) error {
 // Modify updates the details of a message of an agent and returns the
 // stored message.
 func (c *MessagesClient) Modify(ctx context.Context, agentID string, messageID string, params MessagesModifyParams, opts ...option.RequestOption) (*types.Message, error) {
-	return core.Call[*types.Message](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/%s/messages/%s", PathParams: []string{agentID, messageID}, Body: params}, opts)
+	return core.Call[*types.Message](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/agents/{agentID}/messages/{messageID}", PathParams: []string{agentID, messageID}, Body: params}, opts)
 }
 
 // MessagesCreateAsyncParams are the messages to send to an agent in the
@@ -134,5 +134,5 @@ type MessagesCreateAsyncParams struct {
 // package); when it completes, the run's metadata holds the result (a
 // LettaResponse under "result") or the error (under "error").
 func (c *MessagesClient) CreateAsync(ctx context.Context, agentID string, params MessagesCreateAsyncParams, opts ...option.RequestOption) (*types.Run, error) {
-	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/messages/async", PathParams: []string{agentID}, Body: params}, opts)
+	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/messages/async", PathParams: []string{agentID}, Body: params}, opts)
 }

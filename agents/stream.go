@@ -15,6 +15,7 @@ import (
 
 	"github.com/letta-go/letta/internal/core"
 	"github.com/letta-go/letta/internal/sse"
+	"github.com/letta-go/letta/internal/text"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/types"
 )
@@ -46,8 +47,9 @@ var ErrStreamIdle = sse.ErrIdle
 // agent's messages as it produces them (reasoning, tool calls and
 // returns, assistant messages), then its usage statistics.
 //
-// The request is sent once and never retried (the agent may already have
-// acted). option.WithRequestTimeout bounds only the wait for the response
+// The request is retried as Create is, only where the agent cannot have
+// acted (a 429 or 503, or a connection that never delivered it), and
+// never once the response has begun. option.WithRequestTimeout bounds only the wait for the response
 // headers, so a healthy stream runs as long as it needs;
 // option.WithStreamIdleTimeout ends a stream that goes silent, and ctx
 // bounds the whole stream. A non-2xx response is an *types.APIError
@@ -75,7 +77,7 @@ var ErrStreamIdle = sse.ErrIdle
 //		return err
 //	}
 func (c *MessagesClient) CreateStream(ctx context.Context, agentID string, params MessagesCreateStreamParams, opts ...option.RequestOption) (*MessageStream, error) {
-	resp, err := c.core.Stream(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/messages/stream", PathParams: []string{agentID}, Body: params}, opts)
+	resp, err := c.core.Stream(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/messages/stream", PathParams: []string{agentID}, Body: params}, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -285,7 +287,7 @@ func (s *MessageStream) decode(data []byte) (ev types.LettaStreamingResponse, en
 			URL:         s.resp.URL,
 			ContentType: "text/event-stream",
 			Type:        "types.LettaStreamingResponse",
-			Snippet:     types.Snippet(data),
+			Snippet:     text.Snippet(data),
 			Err:         fmt.Errorf("event %d: %w", s.events, err),
 		}
 	}

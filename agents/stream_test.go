@@ -610,7 +610,7 @@ func TestCreateStreamRequestTimeoutBoundsHeaders(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Less(t, time.Since(start), time.Second)
-	assert.EqualValues(t, 1, srv.requests.Load(), "a stream is never retried")
+	assert.EqualValues(t, 1, srv.requests.Load(), "a 500 is not retried: the agent may have acted")
 }
 
 func TestCreateStreamIdleTimeout(t *testing.T) {
@@ -660,7 +660,7 @@ func TestCreateStreamHTTPErrors(t *testing.T) {
 		assert.Equal(t, 500, apiErr.StatusCode)
 		assert.Equal(t, "Agent agent-1 not found", apiErr.Detail)
 		assert.ErrorIs(t, err, types.ErrServer)
-		assert.EqualValues(t, 1, srv.requests.Load(), "a stream is never retried")
+		assert.EqualValues(t, 1, srv.requests.Load(), "a 500 is not retried: the agent may have acted")
 	})
 	t.Run("422", func(t *testing.T) {
 		srv := newStreamServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -671,14 +671,15 @@ func TestCreateStreamHTTPErrors(t *testing.T) {
 		_, err := srv.client(t).CreateStream(context.Background(), "agent-1", streamParams)
 		assert.ErrorIs(t, err, types.ErrUnprocessable)
 	})
-	t.Run("503 is not retried", func(t *testing.T) {
+	t.Run("503 is retried before any event", func(t *testing.T) {
 		srv := newStreamServer(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After-Ms", "1")
 			w.WriteHeader(http.StatusServiceUnavailable)
 		})
 		_, err := srv.client(t, option.WithMaxRetries(2)).CreateStream(context.Background(), "agent-1", streamParams)
 		var apiErr *types.APIError
 		require.ErrorAs(t, err, &apiErr)
-		assert.EqualValues(t, 1, srv.requests.Load())
+		assert.EqualValues(t, 3, srv.requests.Load())
 	})
 	t.Run("200 application/json", func(t *testing.T) {
 		srv := newStreamServer(t, func(w http.ResponseWriter, r *http.Request) {

@@ -31,7 +31,7 @@ type TemplatesCreateVersionParams struct {
 // endpoint is only available on Letta Cloud: a self-hosted server answers
 // 404. Like the reference client, it does not read the response body.
 func (c *TemplatesClient) CreateVersion(ctx context.Context, agentID string, params TemplatesCreateVersionParams, opts ...option.RequestOption) error {
-	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/version-template", PathParams: []string{agentID}, Query: params, Body: struct {
+	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/version-template", PathParams: []string{agentID}, Query: params, Body: struct {
 		MigrateDeployedAgents *bool `json:"migrate_deployed_agents,omitzero"`
 	}{params.MigrateDeployedAgents}}, opts)
 }
@@ -53,7 +53,7 @@ type TemplatesMigrateParams struct {
 // 404. Letta Cloud answers 404 for a template agent or an unknown template
 // version, and 409 (types.ErrConflict) on a conflict.
 func (c *TemplatesClient) Migrate(ctx context.Context, agentID string, params TemplatesMigrateParams, opts ...option.RequestOption) (*types.TemplatesMigrateResponse, error) {
-	return core.Call[*types.TemplatesMigrateResponse](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/migrate", PathParams: []string{agentID}, Body: params}, opts)
+	return core.Call[*types.TemplatesMigrateResponse](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/migrate", PathParams: []string{agentID}, Body: params}, opts)
 }
 
 // TemplatesCreateParams say where to create a template from an agent.
@@ -66,5 +66,5 @@ type TemplatesCreateParams struct {
 // on Letta Cloud: a self-hosted server answers 404. Like the reference
 // client, it does not read the response body.
 func (c *TemplatesClient) Create(ctx context.Context, agentID string, params TemplatesCreateParams, opts ...option.RequestOption) error {
-	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/%s/template", PathParams: []string{agentID}, Body: params}, opts)
+	return c.core.Do(ctx, core.Request{Method: http.MethodPost, Path: "v1/agents/{agentID}/template", PathParams: []string{agentID}, Body: params}, opts)
 }

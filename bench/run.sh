@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-5}
 out=$(mktemp)
-go test ./bench -run '^$' -bench 'RetrieveAgent|ListAgents|Upload' -benchtime 1s -count "$count" | tee -a "$out" >&2
+go test ./bench -run '^$' -bench 'HealthCheck|RetrieveAgent|ListAgents|Upload' -benchtime 1s -count "$count" | tee -a "$out" >&2
 go test ./agents -run '^$' -bench 'StreamDecode$' -benchtime 1s -count "$count" | tee -a "$out" >&2
 awk '
 /^Benchmark/ {

@@ -68,12 +68,12 @@ func (c *Client) Create(ctx context.Context, params CreateParams, opts ...option
 // Retrieve gets a block by id. A missing block is a 404
 // (types.ErrNotFound).
 func (c *Client) Retrieve(ctx context.Context, blockID string, opts ...option.RequestOption) (*types.Block, error) {
-	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/blocks/%s", PathParams: []string{blockID}}, opts)
+	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/blocks/{blockID}", PathParams: []string{blockID}}, opts)
 }
 
 // Delete deletes a block and returns it as it was.
 func (c *Client) Delete(ctx context.Context, blockID string, opts ...option.RequestOption) (*types.Block, error) {
-	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/blocks/%s", PathParams: []string{blockID}}, opts)
+	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/blocks/{blockID}", PathParams: []string{blockID}}, opts)
 }
 
 // ModifyParams are the fields of a block to change; unset fields are left
@@ -84,11 +84,11 @@ type ModifyParams = types.BlockUpdate
 // Modify updates a block; agents that have it in core memory see the
 // change.
 func (c *Client) Modify(ctx context.Context, blockID string, params ModifyParams, opts ...option.RequestOption) (*types.Block, error) {
-	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/blocks/%s", PathParams: []string{blockID}, Body: params}, opts)
+	return core.Call[*types.Block](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/blocks/{blockID}", PathParams: []string{blockID}, Body: params}, opts)
 }
 
 // ListAgentsForBlock retrieves all agents associated with the specified
 // block. A missing block is a 404 (types.ErrNotFound).
 func (c *Client) ListAgentsForBlock(ctx context.Context, blockID string, opts ...option.RequestOption) ([]types.AgentState, error) {
-	return core.Call[[]types.AgentState](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/blocks/%s/agents", PathParams: []string{blockID}}, opts)
+	return core.Call[[]types.AgentState](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/blocks/{blockID}/agents", PathParams: []string{blockID}}, opts)
 }

@@ -44,10 +44,10 @@ func (c *Client) ListActive(ctx context.Context, opts ...option.RequestOption) (
 // Retrieve gets the status of a job. A missing job is a 404
 // (types.ErrNotFound).
 func (c *Client) Retrieve(ctx context.Context, jobID string, opts ...option.RequestOption) (*types.Job, error) {
-	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/jobs/%s", PathParams: []string{jobID}}, opts)
+	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/jobs/{jobID}", PathParams: []string{jobID}}, opts)
 }
 
 // Delete deletes a job by its id and returns it as it was.
 func (c *Client) Delete(ctx context.Context, jobID string, opts ...option.RequestOption) (*types.Job, error) {
-	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/jobs/%s", PathParams: []string{jobID}}, opts)
+	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/jobs/{jobID}", PathParams: []string{jobID}}, opts)
 }

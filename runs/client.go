@@ -39,12 +39,12 @@ func (c *Client) ListActiveRuns(ctx context.Context, opts ...option.RequestOptio
 // {"result": <LettaResponse>}, a failed run's {"error": "…"}. A missing run
 // is a 404 (types.ErrNotFound).
 func (c *Client) RetrieveRun(ctx context.Context, runID string, opts ...option.RequestOption) (*types.Run, error) {
-	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s", PathParams: []string{runID}}, opts)
+	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/{runID}", PathParams: []string{runID}}, opts)
 }
 
 // DeleteRun deletes a run by its id and returns it as it was.
 func (c *Client) DeleteRun(ctx context.Context, runID string, opts ...option.RequestOption) (*types.Run, error) {
-	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/runs/%s", PathParams: []string{runID}}, opts)
+	return core.Call[*types.Run](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/runs/{runID}", PathParams: []string{runID}}, opts)
 }
 
 // ListRunMessagesParams filter and page the messages of a run.
@@ -70,7 +70,7 @@ type ListRunMessagesParams struct {
 // may give several LettaMessages that share its id (a reasoning message and
 // a tool call).
 func (c *Client) ListRunMessages(ctx context.Context, runID string, params ListRunMessagesParams, opts ...option.RequestOption) ([]types.LettaMessage, error) {
-	return core.Call[types.LettaMessageList](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/messages", PathParams: []string{runID}, Query: params}, opts)
+	return core.Call[types.LettaMessageList](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/{runID}/messages", PathParams: []string{runID}, Query: params}, opts)
 }
 
 // ListRunMessagesIter yields every message of a run, page after page,
@@ -89,5 +89,5 @@ func (c *Client) ListRunMessagesIter(ctx context.Context, runID string, params L
 
 // RetrieveRunUsage gets the token usage of a run, OpenAI style.
 func (c *Client) RetrieveRunUsage(ctx context.Context, runID string, opts ...option.RequestOption) (*types.UsageStatistics, error) {
-	return core.Call[*types.UsageStatistics](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/%s/usage", PathParams: []string{runID}}, opts)
+	return core.Call[*types.UsageStatistics](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/runs/{runID}/usage", PathParams: []string{runID}}, opts)
 }

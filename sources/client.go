@@ -36,13 +36,13 @@ func NewClient(opts ...option.RequestOption) *Client {
 // Retrieve gets one source by id (the reference documentation says "Get all
 // sources"; it gets one). A missing source is a 404 (types.ErrNotFound).
 func (c *Client) Retrieve(ctx context.Context, sourceID string, opts ...option.RequestOption) (*types.Source, error) {
-	return core.Call[*types.Source](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/%s", PathParams: []string{sourceID}}, opts)
+	return core.Call[*types.Source](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/{sourceID}", PathParams: []string{sourceID}}, opts)
 }
 
 // Delete deletes a data source. The server answers with JSON null,
 // returned as nil.
 func (c *Client) Delete(ctx context.Context, sourceID string, opts ...option.RequestOption) (any, error) {
-	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/sources/%s", PathParams: []string{sourceID}}, opts)
+	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/sources/{sourceID}", PathParams: []string{sourceID}}, opts)
 }
 
 // ModifyParams are the fields of a source to change; unset fields are left
@@ -61,14 +61,14 @@ type ModifyParams struct {
 // Modify updates the name or documentation of an existing data source. A
 // missing source is a 404.
 func (c *Client) Modify(ctx context.Context, sourceID string, params ModifyParams, opts ...option.RequestOption) (*types.Source, error) {
-	return core.Call[*types.Source](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/sources/%s", PathParams: []string{sourceID}, Body: params}, opts)
+	return core.Call[*types.Source](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/sources/{sourceID}", PathParams: []string{sourceID}, Body: params}, opts)
 }
 
 // GetByName looks a source up by name and returns its id (the server
 // answers with the bare id, not the source; pass it to Retrieve for the
 // rest).
 func (c *Client) GetByName(ctx context.Context, sourceName string, opts ...option.RequestOption) (string, error) {
-	return core.Call[string](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/name/%s", PathParams: []string{sourceName}}, opts)
+	return core.Call[string](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/name/{sourceName}", PathParams: []string{sourceName}}, opts)
 }
 
 // List lists all data sources created by the user. The server replaces each

@@ -47,7 +47,7 @@ func (c *FilesClient) Upload(ctx context.Context, sourceID string, params FilesU
 	if params.File == nil {
 		return nil, errNoFile
 	}
-	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/sources/%s/upload", PathParams: []string{sourceID}, File: &core.File{Field: "file", Filename: params.Filename, ContentType: params.ContentType, Reader: params.File}}, opts)
+	return core.Call[*types.Job](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/sources/{sourceID}/upload", PathParams: []string{sourceID}, File: &core.File{Field: "file", Filename: params.Filename, ContentType: params.ContentType, Reader: params.File}}, opts)
 }
 
 // FilesListParams select a page of a source's files.
@@ -60,7 +60,7 @@ type FilesListParams struct {
 
 // List lists a page of the files of a data source.
 func (c *FilesClient) List(ctx context.Context, sourceID string, params FilesListParams, opts ...option.RequestOption) ([]types.FileMetadata, error) {
-	return core.Call[[]types.FileMetadata](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/%s/files", PathParams: []string{sourceID}, Query: params}, opts)
+	return core.Call[[]types.FileMetadata](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/{sourceID}/files", PathParams: []string{sourceID}, Query: params}, opts)
 }
 
 // ListIter yields every file of a data source, page after page, starting
@@ -79,7 +79,7 @@ func (c *FilesClient) ListIter(ctx context.Context, sourceID string, params File
 // No Content. The path has no "files" segment: DELETE
 // v1/sources/{source_id}/{file_id}.
 func (c *FilesClient) Delete(ctx context.Context, sourceID string, fileID string, opts ...option.RequestOption) error {
-	return c.core.Do(ctx, core.Request{Method: http.MethodDelete, Path: "v1/sources/%s/%s", PathParams: []string{sourceID, fileID}}, opts)
+	return c.core.Do(ctx, core.Request{Method: http.MethodDelete, Path: "v1/sources/{sourceID}/{fileID}", PathParams: []string{sourceID, fileID}}, opts)
 }
 
 // PassagesClient calls the /v1/sources/{source_id}/passages endpoint.
@@ -90,5 +90,5 @@ type PassagesClient struct {
 // List lists all passages associated with a data source. (The server at
 // v0.6.13 always answers with an empty list.)
 func (c *PassagesClient) List(ctx context.Context, sourceID string, opts ...option.RequestOption) ([]types.Passage, error) {
-	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/%s/passages", PathParams: []string{sourceID}}, opts)
+	return core.Call[[]types.Passage](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/sources/{sourceID}/passages", PathParams: []string{sourceID}}, opts)
 }

@@ -24,14 +24,14 @@ func NewClient(opts ...option.RequestOption) *Client {
 
 // Retrieve gets a tool by id.
 func (c *Client) Retrieve(ctx context.Context, toolID string, opts ...option.RequestOption) (*types.Tool, error) {
-	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/tools/%s", PathParams: []string{toolID}}, opts)
+	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/tools/{toolID}", PathParams: []string{toolID}}, opts)
 }
 
 // Delete deletes a tool by id (the reference documentation says "by name";
 // it takes the id). The server answers with JSON null, returned as nil.
 // For an id that does not exist Letta 0.6.13 answers 400, not 404.
 func (c *Client) Delete(ctx context.Context, toolID string, opts ...option.RequestOption) (any, error) {
-	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/tools/%s", PathParams: []string{toolID}}, opts)
+	return core.Call[any](ctx, c.core, core.Request{Method: http.MethodDelete, Path: "v1/tools/{toolID}", PathParams: []string{toolID}}, opts)
 }
 
 // ModifyParams are the fields of a tool to change; unset fields are left
@@ -56,7 +56,7 @@ type ModifyParams struct {
 
 // Modify updates an existing tool.
 func (c *Client) Modify(ctx context.Context, toolID string, params ModifyParams, opts ...option.RequestOption) (*types.Tool, error) {
-	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/tools/%s", PathParams: []string{toolID}, Body: params}, opts)
+	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodPatch, Path: "v1/tools/{toolID}", PathParams: []string{toolID}, Body: params}, opts)
 }
 
 // ListParams select a page of tools.
@@ -134,11 +134,11 @@ func (c *Client) ListComposioApps(ctx context.Context, opts ...option.RequestOpt
 
 // ListComposioActionsByApp lists the Composio actions of one app.
 func (c *Client) ListComposioActionsByApp(ctx context.Context, composioAppName string, opts ...option.RequestOption) ([]types.ActionModel, error) {
-	return core.Call[[]types.ActionModel](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/tools/composio/apps/%s/actions", PathParams: []string{composioAppName}}, opts)
+	return core.Call[[]types.ActionModel](ctx, c.core, core.Request{Method: http.MethodGet, Path: "v1/tools/composio/apps/{composioAppName}/actions", PathParams: []string{composioAppName}}, opts)
 }
 
 // AddComposioTool adds a Composio action (Composio calls each tool an
 // action) as a tool.
 func (c *Client) AddComposioTool(ctx context.Context, composioActionName string, opts ...option.RequestOption) (*types.Tool, error) {
-	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/tools/composio/%s", PathParams: []string{composioActionName}}, opts)
+	return core.Call[*types.Tool](ctx, c.core, core.Request{Method: http.MethodPost, Path: "v1/tools/composio/{composioActionName}", PathParams: []string{composioActionName}}, opts)
 }

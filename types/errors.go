@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/letta-go/letta/internal/text"
 )
 
 // Sentinel errors matched by [APIError] through errors.Is, so callers can
@@ -41,8 +43,9 @@ type APIError struct {
 	Method string
 	// URL is the request URL, without credentials.
 	URL string
-	// Body is the raw response body (at most 1 MiB of it), with the client's
-	// token, if the server echoed it, replaced by "[REDACTED]".
+	// Body is the raw response body (at most 1 MiB of it), with the
+	// client's token and server password, if the server echoed them,
+	// replaced by "[REDACTED]".
 	Body []byte
 	// Detail is FastAPI's "detail" when it is a string, or the "message" or
 	// "error" text of other JSON error bodies; empty when there is none.
@@ -73,7 +76,7 @@ func (e *APIError) Error() string {
 		}
 	case len(e.Body) > 0:
 		b.WriteString(": ")
-		b.WriteString(Snippet(e.Body))
+		b.WriteString(text.Snippet(e.Body))
 	}
 	return b.String()
 }
@@ -95,57 +98,6 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	}
 	return false
-}
-
-// ParseErrorBody fills Detail and ValidationErrors from the raw body when it
-// is one of the JSON error shapes the Letta server sends:
-// {"detail": "…"}, {"detail": [{"loc","msg","type"}…]},
-// {"detail": {"message": …}}, {"message": "…"} and {"error": …}.
-// Bodies that are not JSON are left alone.
-func (e *APIError) ParseErrorBody() {
-	var body struct {
-		Detail  json.RawMessage `json:"detail"`
-		Message json.RawMessage `json:"message"`
-		Error   json.RawMessage `json:"error"`
-	}
-	if json.Unmarshal(e.Body, &body) != nil {
-		return
-	}
-	switch {
-	case len(body.Detail) > 0 && body.Detail[0] == '[':
-		var list []ValidationError
-		if json.Unmarshal(body.Detail, &list) == nil {
-			e.ValidationErrors = list
-			return
-		}
-	case len(body.Detail) > 0:
-		e.Detail = messageText(body.Detail)
-		return
-	}
-	if len(body.Message) > 0 {
-		e.Detail = messageText(body.Message)
-	} else if len(body.Error) > 0 {
-		e.Detail = messageText(body.Error)
-	}
-}
-
-// messageText renders a JSON error value as text: a string as itself, an
-// object by its "message" key when it has one, anything else as JSON.
-func messageText(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var obj struct {
-		Message *string `json:"message"`
-	}
-	if json.Unmarshal(raw, &obj) == nil && obj.Message != nil {
-		return *obj.Message
-	}
-	if string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
 }
 
 // ValidationError is one entry of FastAPI's list-form error detail, sent
@@ -264,22 +216,8 @@ func (e *StreamError) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &frame); err != nil {
 		return fmt.Errorf("types: decoding StreamError: %w", err)
 	}
-	e.Message = messageText(frame.Error)
-	e.Code = messageText(frame.Code)
+	e.Message = text.Message(frame.Error)
+	e.Code = text.Message(frame.Code)
 	e.Raw = append(json.RawMessage(nil), data...)
 	return nil
-}
-
-// Snippet returns the start of a body as printable text: at most 200 bytes,
-// cut at a rune boundary, with "…" when it was cut.
-func Snippet(body []byte) string {
-	const max = 200
-	if len(body) <= max {
-		return strings.ToValidUTF8(string(body), "\uFFFD")
-	}
-	cut := max
-	for cut > max-4 && cut > 0 && body[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return strings.ToValidUTF8(string(body[:cut]), "\uFFFD") + "…"
 }

@@ -35,7 +35,6 @@ var fuzzStructs = []func() any{
 	func() any { return new(MessageCreate) },
 	func() any { return new(ToolCallMessage) },
 	func() any { return new(SystemMessage) },
-	func() any { return new(ValidationErrorLocItem) },
 	func() any { return new(SandboxConfigCreate) },
 }
 

@@ -2,7 +2,6 @@ package types
 
 import (
 	"encoding/json"
-	"strconv"
 )
 
 // Health is the answer of the health check: server version and status.
@@ -136,55 +135,4 @@ func marshalErrorBody(msg, def string) ([]byte, error) {
 	return json.Marshal(struct {
 		Message string `json:"message"`
 	}{msg})
-}
-
-// ValidationErrorLocItem is one element of a validation error location
-// path: a field name (a JSON string) or a list index (a JSON integer).
-type ValidationErrorLocItem struct {
-	// Name is the field name when IsIndex is false.
-	Name string
-	// Index is the list index when IsIndex is true.
-	Index int
-	// IsIndex says the element is an index, not a name.
-	IsIndex bool
-}
-
-// String returns the name, or the index in decimal.
-func (l ValidationErrorLocItem) String() string {
-	if l.IsIndex {
-		return strconv.Itoa(l.Index)
-	}
-	return l.Name
-}
-
-// MarshalJSON encodes the element as a JSON string or integer.
-func (l ValidationErrorLocItem) MarshalJSON() ([]byte, error) {
-	if l.IsIndex {
-		return strconv.AppendInt(nil, int64(l.Index), 10), nil
-	}
-	return json.Marshal(l.Name)
-}
-
-// UnmarshalJSON decodes a JSON string or integer.
-func (l *ValidationErrorLocItem) UnmarshalJSON(data []byte) error {
-	switch c := jsonKind(data); {
-	case c == '"':
-		var s string
-		if err := json.Unmarshal(data, &s); err != nil {
-			return &decodeError{typ: "ValidationErrorLocItem", err: err}
-		}
-		*l = ValidationErrorLocItem{Name: s}
-	case c == '-' || (c >= '0' && c <= '9'):
-		var n int
-		if err := json.Unmarshal(data, &n); err != nil {
-			return &decodeError{typ: "ValidationErrorLocItem", err: err}
-		}
-		*l = ValidationErrorLocItem{Index: n, IsIndex: true}
-	default:
-		if err := syntaxError(data); err != nil {
-			return &decodeError{typ: "ValidationErrorLocItem", err: err}
-		}
-		return decodeErrorf("ValidationErrorLocItem", "expected a string or an integer, got %s", kindName(c))
-	}
-	return nil
 }

@@ -382,24 +382,6 @@ func TestMessagesListResponse(t *testing.T) {
 	assert.ErrorContains(t, err, "types: decoding MessagesListResponse")
 }
 
-func TestValidationErrorLocItem(t *testing.T) {
-	var loc []ValidationErrorLocItem
-	require.NoError(t, json.Unmarshal([]byte(`["body","messages",0,"content"]`), &loc))
-	require.Len(t, loc, 4)
-	assert.Equal(t, ValidationErrorLocItem{Index: 0, IsIndex: true}, loc[2])
-	assert.Equal(t, "messages", loc[1].String())
-	assert.Equal(t, "0", loc[2].String())
-	out, err := json.Marshal(loc)
-	require.NoError(t, err)
-	assert.Equal(t, `["body","messages",0,"content"]`, string(out))
-	for _, bad := range []string{`[true]`, `[1.5]`, `[{}]`, `[null]`} {
-		err := json.Unmarshal([]byte(bad), &loc)
-		if assert.Error(t, err, bad) {
-			assert.Contains(t, err.Error(), "types: decoding ValidationErrorLocItem")
-		}
-	}
-}
-
 func TestErrorBodies(t *testing.T) {
 	for _, tc := range []struct {
 		v    any

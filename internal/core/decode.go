@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/letta-go/letta/internal/text"
 	"github.com/letta-go/letta/types"
 )
 
@@ -124,10 +125,10 @@ func decodeError(resp *http.Response, p *prepared, v any, body []byte, err error
 	return &types.DecodeError{
 		StatusCode:  resp.StatusCode,
 		Method:      p.method,
-		URL:         p.redactedURL,
+		URL:         p.redactedURL(),
 		ContentType: resp.Header.Get("Content-Type"),
 		Type:        typeName(v),
-		Snippet:     types.Snippet(body),
+		Snippet:     text.Snippet(p.redact(body)),
 		Err:         err,
 	}
 }

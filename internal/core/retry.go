@@ -19,8 +19,8 @@ const (
 // retryable decides whether a failed attempt may be sent again. GET, PUT
 // and DELETE are retried on connection errors, 408, 409, 429 and 5xx. POST
 // and PATCH are retried only where the server cannot have acted on them: a
-// 429 or 503, or a connection that failed before any header was written
-// (a retried message would run the agent twice). A body that cannot be
+// 429 or 503, or a connection that failed before the whole request was
+// written (a retried message would run the agent twice). A body that cannot be
 // replayed is never retried.
 func retryable(p *prepared, res attemptResult) bool {
 	if !p.replayable() {
@@ -30,7 +30,7 @@ func retryable(p *prepared, res attemptResult) bool {
 		p.method == http.MethodPut || p.method == http.MethodDelete || p.method == http.MethodOptions
 	switch s := res.status; {
 	case s == 0:
-		return idempotent || !res.wroteHeader
+		return idempotent || !res.sent
 	case s >= 200 && s <= 299:
 		return idempotent && res.bodyError
 	case s == http.StatusTooManyRequests || s == http.StatusServiceUnavailable:

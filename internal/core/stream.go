@@ -8,6 +8,7 @@ import (
 	"mime"
 	"time"
 
+	"github.com/letta-go/letta/internal/text"
 	"github.com/letta-go/letta/types"
 )
 
@@ -27,68 +28,55 @@ type StreamResponse struct {
 	Method, URL string
 }
 
-// Stream sends req once (a stream is never retried: the agent may have
-// acted) and returns the open event stream. WithRequestTimeout bounds only
-// the wait for the response headers. A non-2xx status is an
-// *types.APIError; a 2xx that is not text/event-stream is a
-// *types.DecodeError.
+// Stream sends req and returns the open event stream. Attempts follow the
+// rules of every other call until the response headers are in (a 503, or
+// a connection that never opened, is retried even for POST); once a 2xx
+// arrived, nothing is retried, since the agent may have acted.
+// WithRequestTimeout bounds only the wait for the response headers. A
+// non-2xx status is an *types.APIError; a 2xx that is not
+// text/event-stream is a *types.DecodeError.
 func (c Core) Stream(ctx context.Context, r Request, opts []RequestOption) (*StreamResponse, error) {
-	cfg := NewConfig(c.Options, opts)
-	p, err := prepare(cfg, &r, "text/event-stream")
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, p.wrap(err)
-	}
-	sctx, cancel := context.WithCancelCause(ctx)
-	headerTimer := time.AfterFunc(cfg.RequestTimeout, func() { cancel(errAttemptTimeout) })
-	req, err := p.newHTTPRequest(sctx)
-	if err != nil {
-		headerTimer.Stop()
-		cancel(nil)
-		return nil, err
-	}
-	resp, err := sendWithMiddleware(cfg, req)
-	headerTimer.Stop()
-	if err != nil {
-		err = p.transportError(sctx, err)
-		cancel(nil)
-		return nil, err
-	}
-	fail := func(err error) (*StreamResponse, error) {
-		resp.Body.Close()
-		cancel(nil)
-		return nil, err
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr, readErr := p.apiError(resp)
-		if readErr != nil {
-			return fail(p.transportError(sctx, readErr))
+	var out *StreamResponse
+	err := c.send(ctx, r, opts, streamAccept, func(x *exchange) error {
+		resp := x.resp
+		if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt != streamAccept {
+			head := make([]byte, snippetSize)
+			n, _ := io.ReadFull(resp.Body, head)
+			return &types.DecodeError{
+				StatusCode:  resp.StatusCode,
+				Method:      x.p.method,
+				URL:         x.p.redactedURL(),
+				ContentType: resp.Header.Get("Content-Type"),
+				Type:        streamAccept,
+				Snippet:     text.Snippet(x.p.redact(head[:n])),
+				Err:         errors.New("the response is not an event stream"),
+			}
 		}
-		return fail(apiErr)
+		x.keep()
+		out = &StreamResponse{
+			Body:        x.respBody.rc,
+			Ctx:         x.ctx,
+			Cancel:      x.cancel,
+			IdleTimeout: x.cfg.StreamIdleTimeout,
+			Method:      x.p.method,
+			URL:         x.p.redactedURL(),
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt != "text/event-stream" {
-		head := make([]byte, snippetSize)
-		n, _ := io.ReadFull(resp.Body, head)
-		return fail(&types.DecodeError{
-			StatusCode:  resp.StatusCode,
-			Method:      p.method,
-			URL:         p.redactedURL,
-			ContentType: resp.Header.Get("Content-Type"),
-			Type:        "text/event-stream",
-			Snippet:     types.Snippet(head[:n]),
-			Err:         errors.New("the response is not an event stream"),
-		})
+	return out, nil
+}
+
+// ExecuteStream opens the event stream of any endpoint; params are mapped
+// as by Execute.
+func (c Core) ExecuteStream(ctx context.Context, method, path string, params any, opts []RequestOption) (*StreamResponse, error) {
+	r, err := executeRequest(method, path, params)
+	if err != nil {
+		return nil, err
 	}
-	return &StreamResponse{
-		Body:        resp.Body,
-		Ctx:         sctx,
-		Cancel:      cancel,
-		IdleTimeout: cfg.StreamIdleTimeout,
-		Method:      p.method,
-		URL:         p.redactedURL,
-	}, nil
+	return c.Stream(ctx, r, opts)
 }
 
 // Wrap prefixes a stream error with the request's method and URL.
