@@ -3,7 +3,9 @@ package difftest
 import (
 	"crypto/rand"
 	"fmt"
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,12 +28,22 @@ func TestDifferential(t *testing.T) {
 	_, _ = rand.Read(b[:])
 	tok := fmt.Sprintf("dt%x", b)
 	baseTools := map[string]bool{}
-	ref := newTarget("lettatest", srv.URL, false, 0)
+	// Both pause between creations, so that both number the objects of a
+	// list in the same order even where the real server's created_at
+	// ties (see chronological).
+	ref := newTarget("lettatest", srv.URL, false, 1100*time.Millisecond)
 	real := newTarget("server", base, true, 1100*time.Millisecond)
 	for _, tg := range []*target{ref, real} {
 		(&session{target: tg, tok: tok, baseTools: baseTools}).script()
 	}
 
+	if dir := os.Getenv("LETTA_DIFFTEST_DUMP"); dir != "" {
+		for _, tg := range []*target{ref, real} {
+			if err := tg.dump(filepath.Join(dir, tg.name+".json")); err != nil {
+				t.Error(err)
+			}
+		}
+	}
 	report := compareAll(ref, real)
 	fmt.Print(report.text)
 	fmt.Println(report.summary)
@@ -98,4 +110,27 @@ func compareAll(ref, real *target) result {
 	}
 	r.text = out.String()
 	return r
+}
+
+// dump writes the target's exchanges to file, for reading a disagreement
+// in full (LETTA_DIFFTEST_DUMP=dir).
+func (t *target) dump(file string) error {
+	type entry struct {
+		N      int    `json:"n"`
+		Label  string `json:"label"`
+		Method string `json:"method"`
+		Path   string `json:"path"`
+		Status int    `json:"status"`
+		Body   any    `json:"body,omitempty"`
+		Text   string `json:"text,omitempty"`
+	}
+	out := make([]entry, 0, len(t.ex))
+	for i, ex := range t.ex {
+		out = append(out, entry{i + 1, ex.label, ex.method, ex.path, ex.status, ex.body, ex.text})
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, b, 0o644)
 }

@@ -40,6 +40,7 @@ type target struct {
 	sym  map[string]string // id → symbol
 	ids  map[string]string // symbol → id
 	next map[string]int    // prefix → last number handed out
+	secs map[string]string // symbol → created_at (or date) to the second
 
 	ex []*exchange
 }
@@ -51,7 +52,7 @@ func newTarget(name, base string, integration bool, tick time.Duration) *target 
 			Timeout:       2 * time.Minute,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
-		sym: map[string]string{}, ids: map[string]string{}, next: map[string]int{},
+		sym: map[string]string{}, ids: map[string]string{}, next: map[string]int{}, secs: map[string]string{},
 	}
 }
 
@@ -87,6 +88,9 @@ type req struct {
 	unique   bool
 	// exact lists more keys whose values are compared in this exchange.
 	exact []string
+	// unordered: the answer is a list in no defined order (a
+	// relationship's rows); it is sorted by this key of unordered.
+	unordered string
 }
 
 // resolve replaces the symbols in s with this target's ids. A symbol the
@@ -128,6 +132,23 @@ func (t *target) register(v any) {
 		t.next[m[1]]++
 		s := fmt.Sprintf("%s#%d", m[1], t.next[m[1]])
 		t.sym[v], t.ids[s] = s, v
+	}
+}
+
+// noteTimes records the creation second of every registered object in v.
+func (t *target) noteTimes(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if id, _ := v["id"].(string); t.sym[id] != "" && second(v) != "" {
+			t.secs[t.sym[id]] = second(v)
+		}
+		for _, e := range v {
+			t.noteTimes(e)
+		}
+	case []any:
+		for _, e := range v {
+			t.noteTimes(e)
+		}
 	}
 }
 
@@ -189,13 +210,14 @@ func (t *target) do(label string, r req) *exchange {
 			ex.text = string(data)
 		}
 	}
-	ex.body = canonical("", ex.body)
+	ex.body = canonical(r.unordered, ex.body)
 	switch {
 	case !r.list:
 		t.register(ex.body)
 	case !r.unscoped:
 		t.register(chronological(ex.body))
 	}
+	t.noteTimes(ex.body)
 	if r.unscoped && t.integration {
 		ex.foreign = t.foreignIn(ex.body)
 	}
@@ -206,9 +228,11 @@ func (t *target) do(label string, r req) *exchange {
 // relationship without an order_by (orm/agent.py: tools, sources, core
 // memory blocks; tags), so their order is the database's whim on
 // Postgres too. canonical sorts them by name or label, on both targets.
-var unordered = map[string]string{"tools": "name", "sources": "name", "blocks": "label", "tags": ""}
+var unordered = map[string]string{"tools": "name", "sources": "name", "blocks": "label", "tags": "",
+	"functions_definitions": "function.name"}
 
-// canonical sorts the unordered lists in v, at any depth.
+// canonical sorts the unordered lists in v, at any depth; key is the key v
+// is found under (for the top level, the exchange's unordered).
 func canonical(key string, v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -228,12 +252,17 @@ func canonical(key string, v any) any {
 	return v
 }
 
+// sortKey returns the string at the dotted path by in v (v itself when
+// by is empty).
 func sortKey(v any, by string) string {
-	if by == "" {
-		s, _ := v.(string)
-		return s
+	if by != "" {
+		for _, k := range strings.Split(by, ".") {
+			o, _ := v.(map[string]any)
+			v = o[k]
+		}
 	}
-	return field(v, by)
+	s, _ := v.(string)
+	return s
 }
 
 // chronological returns a copy of a list answer ordered by created_at (or
@@ -584,7 +613,66 @@ func (c *comparer) compareExchange(a, b *exchange) []difference {
 		return c.diffs
 	}
 	c.compare("$", "", a.body, b.body, false)
+	if !c.counted() {
+		return c.diffs
+	}
+	// SQLite compares created_at as text: its one-second value against a
+	// parameter with microseconds, so a before= cursor lists the rows of
+	// its own second and an after= cursor drops them. Without those rows
+	// on both sides the lists must agree.
+	cursors := cursorsOf(a.path)
+	la, aok := a.body.([]any)
+	lb, bok := b.body.([]any)
+	if len(cursors) == 0 || !aok || !bok {
+		return c.diffs
+	}
+	plain := c.diffs
+	c.diffs = nil
+	c.compare("$", "", c.without(c.ta, la, cursors), c.without(c.tb, lb, cursors), false)
+	if c.counted() {
+		c.diffs = plain
+		return c.diffs
+	}
+	c.add("$", "sqlite-text-cursor", "the rows of the cursor's second differ")
 	return c.diffs
+}
+
+// counted reports whether a difference found so far is not a known one.
+func (c *comparer) counted() bool {
+	return slices.ContainsFunc(c.diffs, func(d difference) bool { return d.known == "" })
+}
+
+// cursorsOf returns the symbols an exchange's query uses as after= and
+// before= cursors.
+func cursorsOf(path string) []string {
+	_, q, _ := strings.Cut(path, "?")
+	var out []string
+	for _, kv := range strings.Split(q, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if (k == "after" || k == "before") && symRE.MatchString(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// without returns the items of l (from target t) that the real server did
+// not create in the second of one of the cursors.
+func (c *comparer) without(t *target, l []any, cursors []string) []any {
+	out := []any{}
+	for _, it := range l {
+		keep := true
+		sym := c.str(t, "id", field(it, "id"))
+		for _, cur := range cursors {
+			if s := c.tb.secs[cur]; s != "" && c.tb.secs[sym] == s {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // atoi is strconv.Atoi for script arithmetic on json.Number.

@@ -103,6 +103,7 @@ func (s *Server) storeInput(a *agentRec, mc types.MessageCreate, runID string) *
 		m = s.newMessage(a, types.MessageRoleUser, pyJSON(true, kv{"type", "user_message"}, kv{"message", text}, kv{"time", packedTime(s.now())}))
 	}
 	m.m.Name = mc.Name
+	m.m.Model = nil // the server records no model on input messages
 	m.runID = runID
 	return m
 }
@@ -720,13 +721,11 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.onAgent(w, r, func(a *agentRec) (any, error) {
-		rows := a.messages.all()
-		n := 10
-		if limit != nil {
-			n = max(*limit, 0)
+	return s.locked(w, func() (any, error) {
+		rows, err := s.recall(r.PathValue("agent_id"), after, before, limit)
+		if err != nil {
+			return nil, err
 		}
-		rows = window(rows, func(m *msgRec) string { return m.m.ID }, after, before, n)
 		if msgObject != nil && *msgObject {
 			out := make([]types.Message, 0, len(rows))
 			for _, m := range rows {
@@ -750,26 +749,52 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// window returns, from rows in chronological order, the first n after the
-// row with id after, or else the last n (before the row with id before,
-// when given).
-func window[T any](rows []T, id func(T) string, after, before *string, n int) []T {
-	if before != nil {
-		i := slices.IndexFunc(rows, func(r T) bool { return id(r) == *before })
-		if i < 0 {
-			return []T{}
+// recall returns an agent's messages as the server's get_agent_recall
+// does (server/server.py): the cursors are messages of any agent, turned
+// into dates, and the rows created strictly after the after message and
+// strictly before the before message are listed, the newest limit (10 by
+// default) of them, oldest first. An unknown cursor fails as the server
+// does, with a 500 (it reads created_at of None); an unknown agent has no
+// messages. The caller holds s.mu.
+func (s *Server) recall(agentID string, after, before *string, limit *int) ([]*msgRec, error) {
+	var start, end *time.Time
+	for _, c := range []struct {
+		id  *string
+		out **time.Time
+	}{{after, &start}, {before, &end}} {
+		if c.id == nil {
+			continue
 		}
-		rows = rows[:i]
-	}
-	if after != nil {
-		i := slices.IndexFunc(rows, func(r T) bool { return id(r) == *after })
-		if i < 0 {
-			return []T{}
+		m := s.messageByID(*c.id)
+		if m == nil || m.m.CreatedAt == nil {
+			return nil, errInternal
 		}
-		rows = rows[i+1:]
-		return slices.Clone(rows[:min(n, len(rows))])
+		*c.out = &m.m.CreatedAt.Time
 	}
-	return slices.Clone(rows[max(len(rows)-n, 0):])
+	n := 10
+	if limit != nil {
+		n = max(*limit, 0)
+	}
+	var rows []*msgRec
+	if a, ok := s.st.agents.get(agentID); ok {
+		for _, m := range a.messages.all() {
+			t := deref(m.m.CreatedAt).Time
+			if (start == nil || t.After(*start)) && (end == nil || t.Before(*end)) {
+				rows = append(rows, m)
+			}
+		}
+	}
+	return slices.Clone(rows[max(len(rows)-n, 0):]), nil
+}
+
+// messageByID finds a stored message of any agent. The caller holds s.mu.
+func (s *Server) messageByID(id string) *msgRec {
+	for _, a := range s.st.agents.all() {
+		if m, ok := a.messages.get(id); ok {
+			return m
+		}
+	}
+	return nil
 }
 
 type messageUpdateBody struct {

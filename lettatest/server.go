@@ -228,11 +228,21 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusUnauthorized, "Unauthorized")
 		return
 	}
+	// ServeMux would answer a path that lacks the trailing slash of a
+	// route with its own redirect and an HTML body; notFound answers as
+	// Starlette does.
+	if _, pattern := s.mux.Handler(r); pattern == "" {
+		s.notFound(w, r)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
+// isHealthPath reports whether the password check lets the path through:
+// only the health check's own path, as the server's middleware compares
+// it (server/rest_api/app.py: check_password).
 func isHealthPath(p string) bool {
-	return p == "/v1/health/" || p == "/latest/health/" || p == "/v1/health" || p == "/latest/health"
+	return p == "/v1/health/" || p == "/latest/health/"
 }
 
 // handlerFunc is a route handler; a returned error is written with
