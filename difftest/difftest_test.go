@@ -2,8 +2,8 @@ package difftest
 
 import (
 	"crypto/rand"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"

@@ -82,9 +82,9 @@ func WithPassword(pw string) Option {
 	return func(o *options) { o.password = pw }
 }
 
-// WithJobDelay sets how long a file-upload job stays in "created" before
-// it runs and completes (default 0: it completes right after the upload
-// returns).
+// WithJobDelay sets how long a file-upload job stays in "created", and
+// then in "running", before it completes (default 0: it completes right
+// after the upload returns).
 func WithJobDelay(d time.Duration) Option {
 	return func(o *options) { o.jobDelay = d }
 }
@@ -228,10 +228,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusUnauthorized, "Unauthorized")
 		return
 	}
-	// ServeMux would answer a path that lacks the trailing slash of a
-	// route with its own redirect and an HTML body; notFound answers as
-	// Starlette does.
-	if _, pattern := s.mux.Handler(r); pattern == "" {
+	// For a path that lacks the trailing slash of a route ("…/{$}"),
+	// ServeMux would answer its own redirect, with an HTML body; notFound
+	// answers as Starlette does (an empty 307).
+	if _, pattern := s.mux.Handler(r); strings.HasSuffix(pattern, "/{$}") && !strings.HasSuffix(r.URL.Path, "/") {
 		s.notFound(w, r)
 		return
 	}
