@@ -23,5 +23,10 @@
 // runs, providers) are checked for objects the harness did not create;
 // an exchange that shows such foreign objects (another test suite sharing
 // the server) is reported as skipped and not counted. On a fresh server,
-// as in .ci/run, nothing is skipped and the comparison is exact.
+// as in .ci/run, nothing is skipped and the comparison is exact. Both
+// targets pause 1.1 s between creations whose order is compared, since the
+// real server's SQLite stores created_at to the second.
+//
+// LETTA_DIFFTEST_DUMP=dir writes every exchange of both targets to
+// dir/lettatest.json and dir/server.json, to read a disagreement in full.
 package difftest
