@@ -112,6 +112,13 @@ func TestListPagination(t *testing.T) {
 		}
 	}
 
+	// No default limit on agents (the route passes limit=None); 50 on tools.
+	for i := range 51 {
+		c.id("POST", "/v1/agents/", fmt.Sprintf(`{"name":"m%d","tags":["many"],"model":"openai/gpt-4o-mini","embedding":"openai/text-embedding-ada-002"}`, i))
+	}
+	_, body := c.do("GET", "/v1/agents/?tags=many", "")
+	assert.Len(t, ids(t, body, nil), 51)
+
 	// Unknown cursors: 404 for agents and files, 500 for tools and
 	// messages (routers/v1/tools.py turns every exception into a 500;
 	// get_agent_recall reads created_at of None).

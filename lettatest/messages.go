@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -757,33 +758,50 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 // does, with a 500 (it reads created_at of None); an unknown agent has no
 // messages. The caller holds s.mu.
 func (s *Server) recall(agentID string, after, before *string, limit *int) ([]*msgRec, error) {
-	var start, end *time.Time
-	for _, c := range []struct {
-		id  *string
-		out **time.Time
-	}{{after, &start}, {before, &end}} {
-		if c.id == nil {
-			continue
+	for _, c := range []*string{after, before} {
+		if c != nil {
+			if m := s.messageByID(*c); m == nil || m.m.CreatedAt == nil {
+				return nil, errInternal
+			}
 		}
-		m := s.messageByID(*c.id)
-		if m == nil || m.m.CreatedAt == nil {
-			return nil, errInternal
-		}
-		*c.out = &m.m.CreatedAt.Time
 	}
 	n := 10
 	if limit != nil {
 		n = max(*limit, 0)
 	}
-	var rows []*msgRec
-	if a, ok := s.st.agents.get(agentID); ok {
-		for _, m := range a.messages.all() {
-			t := deref(m.m.CreatedAt).Time
-			if (start == nil || t.After(*start)) && (end == nil || t.Before(*end)) {
-				rows = append(rows, m)
-			}
-		}
+	a, ok := s.st.agents.get(agentID)
+	if !ok {
+		return []*msgRec{}, nil
 	}
+	rows := a.messages.all()
+	// bound is the index of the first row after the cursor's time (rows
+	// are in creation order, so times never decrease): the cursor's own
+	// index when it is one of these rows, as Postgres's distinct
+	// timestamps would order it.
+	bound := func(id string, past bool) int {
+		if i := slices.IndexFunc(rows, func(m *msgRec) bool { return m.m.ID == id }); i >= 0 {
+			if past {
+				return i + 1
+			}
+			return i
+		}
+		t := s.messageByID(id).m.CreatedAt.Time
+		return sort.Search(len(rows), func(i int) bool {
+			rt := deref(rows[i].m.CreatedAt).Time
+			if past {
+				return rt.After(t)
+			}
+			return !rt.Before(t)
+		})
+	}
+	lo, hi := 0, len(rows)
+	if after != nil {
+		lo = bound(*after, true)
+	}
+	if before != nil {
+		hi = max(bound(*before, false), lo)
+	}
+	rows = rows[lo:hi]
 	return slices.Clone(rows[max(len(rows)-n, 0):]), nil
 }
 
