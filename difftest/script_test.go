@@ -527,6 +527,10 @@ func (s *session) baselineTools() {
 			s.register(t)
 		case s.baseTools[name]:
 			s.register(t)
+			// Tools carry no created_at; the server made these at startup,
+			// within a second or two, so on SQLite their order in a list
+			// is a tie (see alignTies).
+			s.secs[s.symbol(field(t, "id"))] = "startup"
 		default:
 			ex.foreign = append(ex.foreign, field(t, "id"))
 		}
