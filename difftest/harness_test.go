@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -681,10 +680,4 @@ func (c *comparer) without(t *target, l []any, cursors []string) []any {
 		}
 	}
 	return out
-}
-
-// atoi is strconv.Atoi for script arithmetic on json.Number.
-func atoi(v any) int {
-	n, _ := strconv.Atoi(fmt.Sprint(v))
-	return n
 }
