@@ -212,7 +212,7 @@ func (s *Server) createAgent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, cb := range body.MemoryBlocks {
-		if err := blockLimitError(cb.Value, deref(cmp.Or(cb.Limit, new(defaultBlockLimit)))); err != nil {
+		if err := blockLimitError(cb.Value, deref(cmp.Or(cb.Limit, new(defaultBlockLimit))), cb); err != nil {
 			return err
 		}
 	}
@@ -353,17 +353,17 @@ func decodeToolRules(raws []json.RawMessage) ([]types.ToolRule, error) {
 // The caller holds s.mu.
 func (s *Server) newBlock(cb types.CreateBlock) *types.Block {
 	b := &types.Block{
-		Value:           cb.Value,
-		Limit:           cb.Limit,
-		Name:            cb.Name,
-		IsTemplate:      cb.IsTemplate,
-		Label:           new(cb.Label),
-		Description:     cb.Description,
-		Metadata:        cb.Metadata,
-		ID:              newID("block"),
-		OrganizationID:  new(DefaultOrganizationID),
-		CreatedByID:     new(DefaultUserID),
-		LastUpdatedByID: new(DefaultUserID),
+		Value:          cb.Value,
+		Limit:          cb.Limit,
+		Name:           cb.Name,
+		IsTemplate:     cb.IsTemplate,
+		Label:          new(cb.Label),
+		Description:    cb.Description,
+		Metadata:       cb.Metadata,
+		ID:             newID("block"),
+		OrganizationID: new(DefaultOrganizationID),
+		// The server leaves created_by_id and last_updated_by_id of
+		// blocks null.
 	}
 	if b.Limit == nil {
 		b.Limit = new(defaultBlockLimit)
@@ -424,49 +424,9 @@ func (s *Server) listAgents(w http.ResponseWriter, r *http.Request) error {
 			}
 			out = append(out, s.render(a))
 		}
-		return pageByID(out, func(a types.AgentState) string { return a.ID }, after, before, limit, 50), nil
+		return pageByID(out, func(a types.AgentState) string { return a.ID }, cursorPage{after: after, before: before, limit: limit,
+			unknown: func(id string) error { return errNotFound("No Agent found with id %s", id) }})
 	})
-}
-
-// pageByID applies id cursors and a limit to items in their stored order:
-// items after the one with id after, before the one with id before, at most
-// limit of them (def when limit is nil). An unknown cursor gives no items.
-func pageByID[T any](items []T, id func(T) string, after, before *string, limit *int, def int) []T {
-	start, end := 0, len(items)
-	if after != nil {
-		start = len(items)
-		for i, it := range items {
-			if id(it) == *after {
-				start = i + 1
-				break
-			}
-		}
-	}
-	if before != nil {
-		end = start
-		for i, it := range items {
-			if id(it) == *before {
-				end = max(i, start)
-				break
-			}
-		}
-	}
-	items = items[start:end]
-	n := def
-	if limit != nil {
-		n = *limit
-	}
-	if n >= 0 && len(items) > n {
-		if before != nil && after == nil {
-			items = items[len(items)-n:]
-		} else {
-			items = items[:n]
-		}
-	}
-	if items == nil {
-		items = []T{}
-	}
-	return items
 }
 
 type updateAgentBody struct {
@@ -605,7 +565,7 @@ type attachment struct {
 	param  string                      // the path parameter with the object's id
 	ids    func(a *agentRec) *[]string // the agent's ids of that kind
 	exists func(*Server, string) error // a 404, in the server's words, for an unknown id
-	memory bool                        // core memory: the system message follows it
+	memory bool                        // core memory blocks
 }
 
 var (
@@ -616,6 +576,12 @@ var (
 	blockAttachment = attachment{param: "block_id", exists: exists((*Server).block), memory: true,
 		ids: func(a *agentRec) *[]string { return &a.blockIDs }}
 )
+
+// blockNotAttached is the 404 of detaching a block the agent does not
+// have (services/agent_manager.py: detach_block).
+func blockNotAttached(blockID, agentID string) error {
+	return errNotFound("No block with id '%s' found for agent '%s' with actor id: '%s'", blockID, agentID, DefaultUserID)
+}
 
 // checkIDs returns the 404 for the first unknown id among the tool,
 // source and block ids of a create or modify body. The caller holds s.mu.
@@ -667,26 +633,49 @@ func (s *Server) detachBlock(w http.ResponseWriter, r *http.Request) error {
 }
 
 // setAttached attaches the object the request names to the agent (once),
-// or with attach false detaches it, and answers with the agent.
+// or with attach false detaches it, and answers with the agent, as the
+// server's agent_manager does: detaching checks nothing but, for a block,
+// that the agent had it (404); attaching a block whose label the agent
+// already uses breaks the (agent, label) unique constraint, a 500. Neither
+// rebuilds the system message.
 func (s *Server) setAttached(w http.ResponseWriter, r *http.Request, k attachment, attach bool) error {
 	return s.onAgent(w, r, func(a *agentRec) (any, error) {
 		id := r.PathValue(k.param)
-		if err := k.exists(s, id); err != nil {
-			return nil, err
-		}
 		ids := k.ids(a)
 		switch {
+		case !attach && k.memory && !slices.Contains(*ids, id):
+			return nil, blockNotAttached(id, a.st.ID)
 		case !attach:
 			*ids = slices.DeleteFunc(*ids, func(x string) bool { return x == id })
-		case !slices.Contains(*ids, id):
-			*ids = append(*ids, id)
-		}
-		if k.memory {
-			s.refreshSystem(a, false)
+		default:
+			if err := k.exists(s, id); err != nil {
+				return nil, err
+			}
+			if k.memory && s.labelInUse(a, id) {
+				return nil, errInternal
+			}
+			if !slices.Contains(*ids, id) {
+				*ids = append(*ids, id)
+			}
 		}
 		s.touch(a)
 		return s.render(a), nil
 	})
+}
+
+// labelInUse reports whether another block of the agent has the label of
+// block id. The caller holds s.mu.
+func (s *Server) labelInUse(a *agentRec, id string) bool {
+	b, ok := s.st.blocks.get(id)
+	if !ok {
+		return false
+	}
+	for _, other := range a.blockIDs {
+		if o, ok := s.st.blocks.get(other); ok && other != id && deref(o.Label) == deref(b.Label) {
+			return true
+		}
+	}
+	return false
 }
 
 // Models.

@@ -17,8 +17,9 @@
 // sources, archival memory and a message history; messages sent to an
 // agent are answered by a Responder (EchoResponder by default), through
 // Messages.Create, the SSE stream (step or token frames, usage frame,
-// [DONE]) or an asynchronous run. File uploads create a job that completes
-// in the background, a file and passages. A fresh server has Letta's
+// [DONE]) or an asynchronous run. File uploads create a job that runs and
+// completes in the background, a file stored as the server names it
+// (name_<32 hex>.ext) and passages. A fresh server has Letta's
 // base tools, a fixed list of LLM and embedding models and a small
 // Composio catalog.
 //
@@ -26,19 +27,56 @@
 // FastAPI's list-form detail for invalid bodies and queries, 500 for an
 // unknown agent on the message endpoints, 405/404 for the Letta Cloud-only
 // routes (agents.search, agents.templates.*, agents.memory_variables.list)
-// and for unknown paths, 307 to the right trailing slash.
+// and for unknown paths, and an empty 307 to the right trailing slash.
+// The statuses that look odd are the server's too: deleting an unknown
+// tool is a 400; detaching a tool or source the agent does not have, or
+// listing the messages, archival memory or files of an unknown agent or
+// source, succeeds (an empty list); detaching a block the agent does not
+// have is a 404; a block value over the block's stored limit is a 400, and
+// one over the limit sent with it (5000 when none is) a 422.
 //
-// # Simplifications
+// Lists page as the server's SqlalchemyBase.list does: cursors are ids,
+// after= and before= bound the window, the window is sorted oldest first
+// and cut to its first limit items (agents have no default limit). With
+// both cursors the middle limit of 2*limit items is kept, and without a
+// limit that is the server's 500. An unknown cursor is a 404 (agents,
+// files, run messages) or a 500 (tools, providers, messages), as on the
+// server. Messages list the newest limit (10) rows after the cursor,
+// oldest first. Archival memory's integer cursors are a 400, as on the
+// server, which hands them to a method typed for strings.
+//
+// # Postgres, not SQLite
+//
+// lettatest imitates a Postgres-backed server. The server in
+// ../shared/letta-server, which the differential harness (package
+// difftest) compares it with, runs on SQLite, and differs in ways that
+// come from SQLite alone: timestamps without a time zone, created_at to
+// the second (rows created in the same second tie and come in id order),
+// cursors compared as text (a before= cursor lists the rows of its own
+// second), and a unique violation that is a plain-text 500. lettatest
+// stamps microseconds in UTC and answers those cases as Postgres does: a
+// tool name taken is a 409, a block label already used on the agent the
+// generic {"detail": "An internal server error occurred"} 500. Where the
+// server answers a bug with a 500 on both databases (both cursors without
+// a limit, an unknown message cursor, the messages of an unknown run, an
+// upload to an unknown source), lettatest answers the same 500.
+//
+// # What it does not imitate
 //
 // Nothing is embedded for real: the Responder replaces the LLM,
-// embeddings are a hash of the text padded to 4096 floats, and tokens
-// are counted as four characters each. Files are split into
-// passages only when they are UTF-8 text. Unlike the real server's stub,
-// sources.passages.list returns the passages of the source's files.
-// Archival memory's integer cursors are offsets in the list, oldest
-// passage first (after=n skips n passages), as the SDK's ListIter uses
-// them. Unknown model handles ("provider/model") get a
-// made-up configuration instead of an error.
+// embeddings are a hash of the text padded to 4096 floats, tokens are
+// counted as four characters each, and files are split into passages only
+// when they are UTF-8 text (the server parses more formats).
+// sources.passages.list answers [] as the server's stub does; a source's
+// passages reach its agents' archival memory. The model list is the
+// reference server's (letta/letta-free, openai/gpt-4o-mini,
+// openai/gpt-4o); any other "provider/model" handle gets a made-up
+// configuration instead of the server's error. An agent's tools, sources
+// and memory blocks come in the order they were attached; the server
+// gives them in no defined order. Run messages take only messages of the
+// run as cursors. Upload jobs pass through "running" (see WithJobDelay)
+// but never fail for a file the server could not parse. The Composio
+// catalog is a small fixed sample.
 //
 // # Tools
 //

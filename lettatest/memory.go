@@ -144,7 +144,11 @@ func (s *Server) retrieveCoreBlock(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) modifyCoreBlock(w http.ResponseWriter, r *http.Request) error {
 	var body blockUpdateBody
-	if err := decodeBody(r, blockUpdateSchema, &body); err != nil {
+	input, err := decodeBodyInput(r, blockUpdateSchema, &body)
+	if err == nil {
+		err = body.check(input)
+	}
+	if err != nil {
 		return err
 	}
 	return s.onAgent(w, r, func(a *agentRec) (any, error) {
@@ -196,8 +200,9 @@ func (s *Server) newPassage(text string, agentID, sourceID, fileID *string, emb 
 	}}
 }
 
-// archivalPassages returns what the agent's archival memory holds: its own
-// passages, then those of its attached sources. The caller holds s.mu.
+// archivalPassages returns what the agent's archival memory holds, oldest
+// first: its own passages and those of its attached sources. The caller
+// holds s.mu.
 func (s *Server) archivalPassages(a *agentRec) []*passageRec {
 	out := a.archival.all()
 	for _, p := range s.st.passages.all() {
@@ -205,33 +210,41 @@ func (s *Server) archivalPassages(a *agentRec) []*passageRec {
 			out = append(out, p)
 		}
 	}
+	slices.SortStableFunc(out, func(x, y *passageRec) int {
+		return deref(x.p.CreatedAt).Compare(deref(y.p.CreatedAt).Time)
+	})
 	return out
 }
 
-// listArchival lists archival memory oldest first. Its integer cursors are
-// offsets in that list, as the SDK's ListIter reads them: after=n skips
-// the first n passages, before=n stops before the passage at offset n.
+// listArchival lists archival memory oldest first, as many passages as
+// limit allows (all by default); an unknown agent has none. Its integer
+// cursors never worked on the server: the route passes them on to a
+// method typed Optional[str], whose type check answers 400
+// (server/server.py: get_agent_archival under @enforce_types).
 func (s *Server) listArchival(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	after, before, limit := q.integer("after"), q.integer("before"), q.integer("limit")
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.onAgent(w, r, func(a *agentRec) (any, error) {
-		all := s.archivalPassages(a)
-		start, end := 0, len(all)
-		if after != nil {
-			start = min(max(*after, 0), len(all))
+	for _, c := range []struct {
+		name string
+		v    *int
+	}{{"after", after}, {"before", before}} {
+		if c.v != nil {
+			return errStatus(http.StatusBadRequest, "Argument %s does not match type typing.Optional[str]; is %d", c.name, *c.v)
 		}
-		if before != nil {
-			end = min(max(*before, start), len(all))
+	}
+	return s.locked(w, func() (any, error) {
+		out := []types.Passage{}
+		a, ok := s.st.agents.get(r.PathValue("agent_id"))
+		if !ok {
+			return out, nil
 		}
-		page := all[start:end]
-		if limit != nil && *limit >= 0 && len(page) > *limit {
-			page = page[:*limit]
-		}
-		out := make([]types.Passage, 0, len(page))
-		for _, p := range page {
+		for _, p := range s.archivalPassages(a) {
+			if limit != nil && *limit >= 0 && len(out) == *limit {
+				break
+			}
 			out = append(out, p.p)
 		}
 		return out, nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -103,6 +104,7 @@ func (s *Server) storeInput(a *agentRec, mc types.MessageCreate, runID string) *
 		m = s.newMessage(a, types.MessageRoleUser, pyJSON(true, kv{"type", "user_message"}, kv{"message", text}, kv{"time", packedTime(s.now())}))
 	}
 	m.m.Name = mc.Name
+	m.m.Model = nil // the server records no model on input messages
 	m.runID = runID
 	return m
 }
@@ -724,13 +726,11 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	return s.onAgent(w, r, func(a *agentRec) (any, error) {
-		rows := a.messages.all()
-		n := 10
-		if limit != nil {
-			n = max(*limit, 0)
+	return s.locked(w, func() (any, error) {
+		rows, err := s.recall(r.PathValue("agent_id"), after, before, limit)
+		if err != nil {
+			return nil, err
 		}
-		rows = window(rows, func(m *msgRec) string { return m.m.ID }, after, before, n)
 		if msgObject != nil && *msgObject {
 			out := make([]types.Message, 0, len(rows))
 			for _, m := range rows {
@@ -754,26 +754,69 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// window returns, from rows in chronological order, the first n after the
-// row with id after, or else the last n (before the row with id before,
-// when given).
-func window[T any](rows []T, id func(T) string, after, before *string, n int) []T {
-	if before != nil {
-		i := slices.IndexFunc(rows, func(r T) bool { return id(r) == *before })
-		if i < 0 {
-			return []T{}
+// recall returns an agent's messages as the server's get_agent_recall
+// does (server/server.py): the cursors are messages of any agent, turned
+// into dates, and the rows created strictly after the after message and
+// strictly before the before message are listed, the newest limit (10 by
+// default) of them, oldest first. An unknown cursor fails as the server
+// does, with a 500 (it reads created_at of None); an unknown agent has no
+// messages. The caller holds s.mu.
+func (s *Server) recall(agentID string, after, before *string, limit *int) ([]*msgRec, error) {
+	for _, c := range []*string{after, before} {
+		if c != nil {
+			if m := s.messageByID(*c); m == nil || m.m.CreatedAt == nil {
+				return nil, errInternal
+			}
 		}
-		rows = rows[:i]
 	}
+	n := 10
+	if limit != nil {
+		n = max(*limit, 0)
+	}
+	a, ok := s.st.agents.get(agentID)
+	if !ok {
+		return []*msgRec{}, nil
+	}
+	rows := a.messages.all()
+	// bound is the index of the first row after the cursor's time (rows
+	// are in creation order, so times never decrease): the cursor's own
+	// index when it is one of these rows, as Postgres's distinct
+	// timestamps would order it.
+	bound := func(id string, past bool) int {
+		if i := slices.IndexFunc(rows, func(m *msgRec) bool { return m.m.ID == id }); i >= 0 {
+			if past {
+				return i + 1
+			}
+			return i
+		}
+		t := s.messageByID(id).m.CreatedAt.Time
+		return sort.Search(len(rows), func(i int) bool {
+			rt := deref(rows[i].m.CreatedAt).Time
+			if past {
+				return rt.After(t)
+			}
+			return !rt.Before(t)
+		})
+	}
+	lo, hi := 0, len(rows)
 	if after != nil {
-		i := slices.IndexFunc(rows, func(r T) bool { return id(r) == *after })
-		if i < 0 {
-			return []T{}
-		}
-		rows = rows[i+1:]
-		return slices.Clone(rows[:min(n, len(rows))])
+		lo = bound(*after, true)
 	}
-	return slices.Clone(rows[max(len(rows)-n, 0):])
+	if before != nil {
+		hi = max(bound(*before, false), lo)
+	}
+	rows = rows[lo:hi]
+	return slices.Clone(rows[max(len(rows)-n, 0):]), nil
+}
+
+// messageByID finds a stored message of any agent. The caller holds s.mu.
+func (s *Server) messageByID(id string) *msgRec {
+	for _, a := range s.st.agents.all() {
+		if m, ok := a.messages.get(id); ok {
+			return m
+		}
+	}
+	return nil
 }
 
 type messageUpdateBody struct {

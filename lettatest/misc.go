@@ -1,6 +1,7 @@
 package lettatest
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"slices"
@@ -38,15 +39,27 @@ func (s *Server) block(id string) (*types.Block, error) {
 	return b, nil
 }
 
-// blockLimitError is the server's validation error for a value longer
-// than its block's limit.
-func blockLimitError(value string, limit int) error {
+// blockLimitError is the 422 of the block models' validator
+// (schemas/block.py: BaseBlock.verify_char_limit) for a value longer than
+// the limit given with it (5000 when a BlockUpdate leaves it out); input
+// is the body as received.
+func blockLimitError(value string, limit int, input any) error {
 	n := utf8.RuneCountInString(value)
 	if n <= limit {
 		return nil
 	}
 	return unprocessable([]validationError{{Type: "value_error", Loc: []any{"body"},
-		Msg: fmt.Sprintf("Value error, Edit failed: Exceeds %d character limit (requested %d).", limit, n), Input: value, Ctx: map[string]any{"error": map[string]any{}}}})
+		Msg: fmt.Sprintf("Value error, Edit failed: Exceeds %d character limit (requested %d).", limit, n), Input: input, Ctx: map[string]any{"error": map[string]any{}}}})
+}
+
+// storedLimitError is the 400 of the database's check that a block's value
+// fits its stored limit (orm/block.py: validate_value_length).
+func storedLimitError(b *types.Block) error {
+	n, limit := utf8.RuneCountInString(b.Value), deref(b.Limit)
+	if n <= limit {
+		return nil
+	}
+	return errStatus(http.StatusBadRequest, "Value length (%d) exceeds the limit (%d) for block with label '%s' and id '%s'.", n, limit, deref(b.Label), b.ID)
 }
 
 func (s *Server) listBlocks(w http.ResponseWriter, r *http.Request) error {
@@ -76,14 +89,15 @@ func (s *Server) listBlocks(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createBlock(w http.ResponseWriter, r *http.Request) error {
 	var body types.CreateBlock
-	if err := decodeBody(r, createBlockSchema, &body); err != nil {
+	input, err := decodeBodyInput(r, createBlockSchema, &body)
+	if err != nil {
 		return err
 	}
 	limit := defaultBlockLimit
 	if body.Limit != nil {
 		limit = *body.Limit
 	}
-	if err := blockLimitError(body.Value, limit); err != nil {
+	if err := blockLimitError(body.Value, limit, input); err != nil {
 		return err
 	}
 	return s.locked(w, func() (any, error) {
@@ -126,19 +140,29 @@ type blockUpdateBody struct {
 	Metadata    map[string]any `json:"metadata"`
 }
 
+// check is BlockUpdate's validator: a value longer than the limit sent with
+// it, or than 5000 when none was sent, is a 422.
+func (u blockUpdateBody) check(input any) error {
+	if u.Value == nil {
+		return nil
+	}
+	return blockLimitError(*u.Value, deref(cmp.Or(u.Limit, new(defaultBlockLimit))), input)
+}
+
+// apply updates b, or answers the database's 400 when the new value does
+// not fit the block's limit; b is left unchanged then.
 func (u blockUpdateBody) apply(b *types.Block) error {
-	value, limit := b.Value, deref(b.Limit)
+	next := *b
 	if u.Value != nil {
-		value = *u.Value
+		next.Value = *u.Value
 	}
 	if u.Limit != nil {
-		limit = *u.Limit
+		next.Limit = u.Limit
 	}
-	if err := blockLimitError(value, limit); err != nil {
+	if err := storedLimitError(&next); err != nil {
 		return err
 	}
-	b.Value = value
-	b.Limit = new(limit)
+	b.Value, b.Limit = next.Value, next.Limit
 	if u.Name != nil {
 		b.Name = u.Name
 	}
@@ -154,13 +178,16 @@ func (u blockUpdateBody) apply(b *types.Block) error {
 	if u.Metadata != nil {
 		b.Metadata = u.Metadata
 	}
-	b.LastUpdatedByID = new(DefaultUserID)
 	return nil
 }
 
 func (s *Server) modifyBlock(w http.ResponseWriter, r *http.Request) error {
 	var body blockUpdateBody
-	if err := decodeBody(r, blockUpdateSchema, &body); err != nil {
+	input, err := decodeBodyInput(r, blockUpdateSchema, &body)
+	if err == nil {
+		err = body.check(input)
+	}
+	if err != nil {
 		return err
 	}
 	return s.locked(w, func() (any, error) {
@@ -302,7 +329,7 @@ func (s *Server) deleteRun(w http.ResponseWriter, r *http.Request) error {
 
 // listRunMessages lists the messages a run stored, newest message first by
 // default (order=desc), each expanded in its natural order, with
-// assistant messages.
+// assistant messages. Cursors are message ids of any agent.
 func (s *Server) listRunMessages(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	before, after := q.str("before"), q.str("after")
@@ -323,22 +350,28 @@ func (s *Server) listRunMessages(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.locked(w, func() (any, error) {
-		rr, err := s.run(r.PathValue("run_id"))
-		if err != nil {
-			return nil, err
-		}
+		// The server pages the run's messages first and reads the run
+		// afterwards, failing with a 500 when there is none
+		// (services/job_manager.py: get_run_messages).
+		rr, _ := s.st.runs.get(r.PathValue("run_id"))
 		var rows []*msgRec
-		if a, ok := s.st.agents.get(rr.agentID); ok {
-			for _, m := range a.messages.all() {
-				if m.runID == rr.run.ID && (role == nil || string(m.m.Role) == *role) {
-					rows = append(rows, m)
+		if rr != nil {
+			if a, ok := s.st.agents.get(rr.agentID); ok {
+				for _, m := range a.messages.all() {
+					if m.runID == rr.run.ID && (role == nil || string(m.m.Role) == *role) {
+						rows = append(rows, m)
+					}
 				}
 			}
 		}
-		if desc {
-			slices.Reverse(rows)
+		rows, err := pageByID(rows, func(m *msgRec) string { return m.m.ID }, cursorPage{after: after, before: before,
+			limit: withDefault(limit, 100), desc: desc, unknown: s.unknownMessage})
+		if err != nil {
+			return nil, err
 		}
-		rows = pageByID(rows, func(m *msgRec) string { return m.m.ID }, after, before, limit, 100)
+		if rr == nil {
+			return nil, errInternal
+		}
 		out := []types.LettaMessage{}
 		cfg := newReqConfig(nil)
 		for _, m := range rows {
@@ -381,7 +414,10 @@ func (s *Server) listProviders(w http.ResponseWriter, r *http.Request) error {
 		for _, p := range s.st.providers.all() {
 			all = append(all, *p)
 		}
-		return pageByID(all, func(p types.Provider) string { return p.ID }, after, nil, limit, 50), nil
+		return pageByID(all, func(p types.Provider) string { return p.ID }, cursorPage{after: after, limit: withDefault(limit, 50),
+			unknown: func(id string) error {
+				return errStatus(http.StatusInternalServerError, "No Provider found with id %s", id)
+			}})
 	})
 }
 

@@ -90,9 +90,9 @@ func WithPassword(pw string) Option {
 	return func(o *options) { o.password = pw }
 }
 
-// WithJobDelay sets how long a file-upload job stays in "created" before
-// it runs and completes (default 0: it completes right after the upload
-// returns).
+// WithJobDelay sets how long a file-upload job stays in "created", and
+// then in "running", before it completes (default 0: it completes right
+// after the upload returns).
 func WithJobDelay(d time.Duration) Option {
 	return func(o *options) { o.jobDelay = d }
 }
@@ -236,11 +236,21 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusUnauthorized, "Unauthorized")
 		return
 	}
+	// For a path that lacks the trailing slash of a route ("…/{$}"),
+	// ServeMux would answer its own redirect, with an HTML body; notFound
+	// answers as Starlette does (an empty 307).
+	if _, pattern := s.mux.Handler(r); strings.HasSuffix(pattern, "/{$}") && !strings.HasSuffix(r.URL.Path, "/") {
+		s.notFound(w, r)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
+// isHealthPath reports whether the password check lets the path through:
+// only the health check's own path, as the server's middleware compares
+// it (server/rest_api/app.py: check_password).
 func isHealthPath(p string) bool {
-	return p == "/v1/health/" || p == "/latest/health/" || p == "/v1/health" || p == "/latest/health"
+	return p == "/v1/health/" || p == "/latest/health/"
 }
 
 // handlerFunc is a route handler; a returned error is written with

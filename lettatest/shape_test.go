@@ -167,6 +167,9 @@ func jsonStr(v any) string {
 // are only checked to be objects; array elements are compared with the
 // fixture's elements of the same message_type / type; empty arrays match
 // any array.
+// embeddingConfig is the embedding_config member a source is created with.
+const embeddingConfig = `"embedding_config":{"embedding_endpoint_type":"openai","embedding_endpoint":"https://api.openai.com/v1","embedding_model":"text-embedding-ada-002","embedding_dim":1536,"embedding_chunk_size":300}`
+
 func TestResponseShapesMatchServer(t *testing.T) {
 	srv := lettatest.NewServer(lettatest.WithResponder(toolResponder))
 	defer srv.Close()
@@ -176,9 +179,9 @@ func TestResponseShapesMatchServer(t *testing.T) {
 	toolID := c.id("POST", "/v1/tools/", jsonStr(map[string]any{"source_code": diceSource}))
 	tool2 := c.id("POST", "/v1/tools/", jsonStr(map[string]any{"source_code": toolSource("flip_coin")}))
 	tool3 := c.id("POST", "/v1/tools/", jsonStr(map[string]any{"source_code": toolSource("spin_wheel")}))
-	sourceID := c.id("POST", "/v1/sources/", `{"name":"handbook","description":"Employee handbook","embedding":"openai/text-embedding-ada-002"}`)
-	source2 := c.id("POST", "/v1/sources/", `{"name":"returns"}`)
-	source3 := c.id("POST", "/v1/sources/", `{"name":"scratch"}`)
+	sourceID := c.id("POST", "/v1/sources/", `{"name":"handbook","description":"Employee handbook",`+embeddingConfig+`}`)
+	source2 := c.id("POST", "/v1/sources/", `{"name":"returns",`+embeddingConfig+`}`)
+	source3 := c.id("POST", "/v1/sources/", `{"name":"scratch",`+embeddingConfig+`}`)
 	jobID := c.upload(sourceID, "handbook.txt", strings.Repeat("Shipping takes three to five days. ", 200))
 	job2 := c.upload(source2, "returns.md", "Returns are accepted within 30 days.")
 	c.waitStatus("/v1/jobs/" + jobID)
@@ -298,7 +301,7 @@ func TestResponseShapesMatchServer(t *testing.T) {
 		"runs.list_runs":                     {"GET", "/v1/runs/", ""},
 		"runs.retrieve_run":                  {"GET", "/v1/runs/" + runID, ""},
 		"runs.retrieve_run_usage":            {"GET", "/v1/runs/" + runID + "/usage", ""},
-		"sources.create":                     {"POST", "/v1/sources/", `{"name":"policies"}`},
+		"sources.create":                     {"POST", "/v1/sources/", `{"name":"policies",` + embeddingConfig + `}`},
 		"sources.delete":                     {"DELETE", "/v1/sources/" + source3, ""},
 		"sources.files.delete":               {"DELETE", "/v1/sources/" + source2 + "/file-00000000-0000-4000-8000-000000000000", ""},
 		"sources.files.list":                 {"GET", "/v1/sources/" + sourceID + "/files", ""},
@@ -377,7 +380,7 @@ func TestActiveShapesMatchServer(t *testing.T) {
 	srv := lettatest.NewServer(lettatest.WithJobDelay(time.Hour), lettatest.WithRunDelay(time.Hour))
 	defer srv.Close()
 	c := rawClient{t: t, url: srv.URL}
-	sourceID := c.id("POST", "/v1/sources/", `{"name":"handbook"}`)
+	sourceID := c.id("POST", "/v1/sources/", `{"name":"handbook",`+embeddingConfig+`}`)
 	c.upload(sourceID, "a.txt", "hello")
 	agentID := c.id("POST", "/v1/agents/", `{"model":"openai/gpt-4o","embedding":"openai/text-embedding-ada-002"}`)
 	c.json("POST", "/v1/agents/"+agentID+"/messages/async", `{"messages":[{"role":"user","content":"Hi"}]}`)

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/letta-go/letta/types"
@@ -33,23 +34,14 @@ func (s *Server) createSource(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, sourceCreateSchema, &body); err != nil {
 		return err
 	}
+	// The server builds a Source, whose embedding_config is required, from
+	// the body; the embedding handle and chunk size of newer servers are
+	// ignored. Names need not be unique.
 	emb := body.EmbeddingConfig
 	if emb == nil {
-		handle := "letta/letta-free"
-		if body.Embedding != nil {
-			handle = *body.Embedding
-		}
-		emb = new(embeddingConfigForHandle(handle))
-	}
-	if body.EmbeddingChunkSize != nil {
-		emb.EmbeddingChunkSize = new(*body.EmbeddingChunkSize)
+		return errStatus(http.StatusBadRequest, "1 validation error for Source\nembedding_config\n  Input should be a valid dictionary or instance of EmbeddingConfig [type=model_type, input_value=None, input_type=NoneType]\n    For further information visit https://errors.pydantic.dev/2.10/v/model_type")
 	}
 	return s.locked(w, func() (any, error) {
-		for _, src := range s.st.sources.all() {
-			if src.Name == *body.Name {
-				return nil, errStatus(http.StatusConflict, "Source with name %s already exists.", *body.Name)
-			}
-		}
 		now := s.nowPtr()
 		src := &types.Source{
 			ID: newID("source"), Name: *body.Name, Description: body.Description,
@@ -179,9 +171,9 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
 		return missing
 	}
 	var (
-		filename, contentType string
-		content               []byte
-		found                 bool
+		filename string
+		content  []byte
+		found    bool
 	)
 	for {
 		part, err := mr.NextPart()
@@ -194,7 +186,6 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
 		if part.FormName() == "file" && !found {
 			found = true
 			filename = part.FileName()
-			contentType = part.Header.Get("Content-Type")
 			content, err = io.ReadAll(io.LimitReader(part, 64<<20))
 			if err != nil {
 				return errStatus(http.StatusBadRequest, "There was an error parsing the body")
@@ -208,18 +199,13 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
 	if filename == "" {
 		filename = "upload"
 	}
-	if contentType == "" {
-		contentType = mime.TypeByExtension(path.Ext(filename))
-		if contentType == "" {
-			contentType = "application/octet-stream"
-		}
-	}
-
 	s.mu.Lock()
 	src, ok := s.st.sources.get(sourceID)
 	if !ok {
 		s.mu.Unlock()
-		return errNotFound("Source with id=%s not found.", sourceID)
+		// The server reads the source with a lookup that raises an
+		// exception no handler maps: a 500.
+		return errInternal
 	}
 	emb := src.EmbeddingConfig
 	now := s.nowPtr()
@@ -237,7 +223,18 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
 	s.mu.Unlock()
 
 	jobID := job.ID
+	stored := storedFileName(filename)
 	s.background(func(stop <-chan struct{}) {
+		// created, then running (server.py: load_file_to_source), then
+		// completed, each for the job delay.
+		if !sleep(stop, s.opts.jobDelay) {
+			return
+		}
+		s.mu.Lock()
+		if j, ok := s.st.jobs.get(jobID); ok {
+			j.Status, j.UpdatedAt = new(types.JobStatusRunning), s.nowPtr()
+		}
+		s.mu.Unlock()
 		if !sleep(stop, s.opts.jobDelay) {
 			return
 		}
@@ -256,9 +253,9 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) error {
 		}
 		day := now.Format("2006-01-02")
 		file := &types.FileMetadata{
-			ID: newID("file"), SourceID: sourceID, FileName: new(filename),
-			FilePath:             new("/tmp/lettatest/uploads/" + newUUID()[:8] + "/" + filename),
-			FileType:             new(contentType),
+			ID: newID("file"), SourceID: sourceID, FileName: new(stored),
+			FilePath:             new("/tmp/lettatest/uploads/" + newUUID()[:8] + "/" + stored),
+			FileType:             new(fileType(stored)),
 			FileSize:             new(len(content)),
 			FileCreationDate:     new(day),
 			FileLastModifiedDate: new(day),
@@ -289,17 +286,15 @@ func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.locked(w, func() (any, error) {
-		id := r.PathValue("source_id")
-		if _, err := s.source(id); err != nil {
-			return nil, err
-		}
+		id := r.PathValue("source_id") // an unknown source has no files
 		var files []types.FileMetadata
 		for _, f := range s.st.files.all() {
 			if f.SourceID == id {
 				files = append(files, *f)
 			}
 		}
-		return pageByID(files, func(f types.FileMetadata) string { return f.ID }, after, nil, limit, 1000), nil
+		return pageByID(files, func(f types.FileMetadata) string { return f.ID }, cursorPage{after: after, limit: withDefault(limit, 1000),
+			unknown: func(id string) error { return errNotFound("No FileMetadata found with id %s", id) }})
 	})
 }
 
@@ -325,20 +320,52 @@ func (s *Server) deleteFile(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// listSourcePassages lists the passages made from the source's files.
-// (The server at a4ba688ea has a stub here that always answers [].)
+// listSourcePassages answers [], for any source id, as the server does
+// (server/server.py: list_data_source_passages is a stub). The passages
+// of a source's files are searchable through the archival memory of the
+// agents it is attached to.
 func (s *Server) listSourcePassages(w http.ResponseWriter, r *http.Request) error {
-	return s.locked(w, func() (any, error) {
-		id := r.PathValue("source_id")
-		if _, err := s.source(id); err != nil {
-			return nil, err
+	writeJSON(w, http.StatusOK, []types.Passage{})
+	return nil
+}
+
+// storedFileName is the name the server stores an upload under
+// (utils.sanitize_filename): the base name without the characters a file
+// name cannot hold, cut to fit 255 bytes, then "_", 32 random hex digits
+// and the extension.
+func storedFileName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	ext := path.Ext(name)
+	base := strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return -1
 		}
-		out := []types.Passage{}
-		for _, p := range s.st.passages.all() {
-			if deref(p.p.SourceID) == id {
-				out = append(out, p.p)
-			}
-		}
-		return out, nil
-	})
+		return r
+	}, strings.TrimSuffix(name, ext))
+	if n := 255 - len(ext) - 33; len(base) > n {
+		base = base[:max(n, 0)]
+	}
+	return base + "_" + strings.ReplaceAll(newUUID(), "-", "") + ext
+}
+
+// pythonTypes are the types Python's mimetypes gives the common text
+// extensions where Go's mime package differs or has none.
+var pythonTypes = map[string]string{
+	".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+	".csv": "text/csv", ".json": "application/json", ".html": "text/html",
+	".htm": "text/html", ".xml": "text/xml", ".py": "text/x-python",
+	".pdf": "application/pdf", ".js": "text/javascript",
+}
+
+// fileType is the file_type the server records: Python's
+// mimetypes.guess_type of the stored name, or "unknown".
+func fileType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := pythonTypes[ext]; ok {
+		return t
+	}
+	if t, _, err := mime.ParseMediaType(mime.TypeByExtension(ext)); err == nil && t != "" {
+		return t
+	}
+	return "unknown"
 }

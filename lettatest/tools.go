@@ -62,7 +62,8 @@ func (s *Server) deleteTool(w http.ResponseWriter, r *http.Request) error {
 	return s.locked(w, func() (any, error) {
 		id := r.PathValue("tool_id")
 		if _, err := s.tool(id); err != nil {
-			return nil, err
+			// delete_tool_by_id raises ValueError: a 400.
+			return nil, errStatus(http.StatusBadRequest, "Tool with id %s not found.", id)
 		}
 		s.st.tools.del(id)
 		for _, a := range s.st.agents.all() {
@@ -93,7 +94,7 @@ func (s *Server) listTools(w http.ResponseWriter, r *http.Request) error {
 		for _, t := range s.st.tools.all() {
 			all = append(all, *t)
 		}
-		return pageByID(all, func(t types.Tool) string { return t.ID }, after, nil, limit, 50), nil
+		return pageByID(all, func(t types.Tool) string { return t.ID }, cursorPage{after: after, limit: withDefault(limit, 50), unknown: unknownTool})
 	})
 }
 

@@ -93,12 +93,19 @@ func appendLoc(loc []any, k any) []any {
 // decodeBody reads the JSON body of r, validates it against s and decodes
 // it into dst. It answers nil or a 422 *httpError.
 func decodeBody(r *http.Request, s *schema, dst any) error {
+	_, err := decodeBodyInput(r, s, dst)
+	return err
+}
+
+// decodeBodyInput is decodeBody that also returns the body as received
+// (decoded JSON), the input a model validator's error reports.
+func decodeBodyInput(r *http.Request, s *schema, dst any) (any, error) {
 	raw, err := io.ReadAll(io.LimitReader(r.Body, 64<<20))
 	if err != nil {
-		return errStatus(http.StatusBadRequest, "There was an error parsing the body")
+		return nil, errStatus(http.StatusBadRequest, "There was an error parsing the body")
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return unprocessable([]validationError{{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil}})
+		return nil, unprocessable([]validationError{{Type: "missing", Loc: []any{"body"}, Msg: "Field required", Input: nil}})
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -113,7 +120,7 @@ func decodeBody(r *http.Request, s *schema, dst any) error {
 		} else if err == nil {
 			pos = int(dec.InputOffset())
 		}
-		return unprocessable([]validationError{{
+		return nil, unprocessable([]validationError{{
 			Type: "json_invalid", Loc: []any{"body", pos}, Msg: "JSON decode error",
 			Input: map[string]any{}, Ctx: map[string]any{"error": "Expecting value"},
 		}})
@@ -121,16 +128,16 @@ func decodeBody(r *http.Request, s *schema, dst any) error {
 	top := field{kind: kModel, required: true, spec: s}
 	norm, errs := validate(v, []any{"body"}, top)
 	if len(errs) > 0 {
-		return unprocessable(errs)
+		return nil, unprocessable(errs)
 	}
 	b, err := json.Marshal(norm)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := json.Unmarshal(b, dst); err != nil {
-		return unprocessable([]validationError{{Type: "value_error", Loc: []any{"body"}, Msg: "Value error, " + err.Error(), Input: v}})
+		return nil, unprocessable([]validationError{{Type: "value_error", Loc: []any{"body"}, Msg: "Value error, " + err.Error(), Input: v}})
 	}
-	return nil
+	return v, nil
 }
 
 // validate checks v against f at loc and returns the normalized value.
