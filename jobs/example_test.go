@@ -25,7 +25,12 @@ func ExampleClient_Wait() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	source, err := client.Sources.Create(ctx, sources.CreateParams{Name: "policies"})
+	// A source embeds its passages with a model the server offers.
+	embeddings, err := client.Models.ListEmbeddingModels(ctx)
+	if err != nil || len(embeddings) == 0 {
+		log.Fatalf("no embedding model: %v", err)
+	}
+	source, err := client.Sources.Create(ctx, sources.CreateParams{Name: "policies", EmbeddingConfig: &embeddings[0]})
 	if err != nil {
 		log.Fatal(err)
 	}

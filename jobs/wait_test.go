@@ -127,8 +127,11 @@ func TestWaitOnLettatest(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
+	embeddings, err := client.Models.ListEmbeddingModels(ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, embeddings)
 	upload := func(name string) (source string, job *types.Job) {
-		src, err := client.Sources.Create(ctx, sources.CreateParams{Name: name})
+		src, err := client.Sources.Create(ctx, sources.CreateParams{Name: name, EmbeddingConfig: &embeddings[0]})
 		require.NoError(t, err)
 		job, err = client.Sources.Files.Upload(ctx, src.ID, sources.FilesUploadParams{
 			File: strings.NewReader("Returns are accepted within 30 days."), Filename: "policy.txt",
@@ -139,16 +142,16 @@ func TestWaitOnLettatest(t *testing.T) {
 
 	kept, ok := upload("kept")
 	gone, failing := upload("gone")
-	_, err := client.Sources.Delete(ctx, gone)
+	_, err = client.Sources.Delete(ctx, gone)
 	require.NoError(t, err)
 
 	job, err := client.Jobs.Wait(ctx, ok.ID)
 	require.NoError(t, err)
 	assert.Equal(t, types.JobStatusCompleted, *job.Status)
 	assert.EqualValues(t, 1, job.Metadata["num_passages"])
-	passages, err := client.Sources.Passages.List(ctx, kept)
+	files, err := client.Sources.Files.List(ctx, kept, sources.FilesListParams{})
 	require.NoError(t, err)
-	assert.Len(t, passages, 1)
+	assert.Len(t, files, 1)
 
 	job, err = client.Jobs.Wait(ctx, failing.ID)
 	var jobErr *jobs.JobError

@@ -27,13 +27,8 @@ func ExampleClient_ListLLMs() {
 		}
 	}
 	// Output:
-	// openai/gpt-4o-mini-jul
 	// openai/gpt-4o-mini
-	// openai/gpt-4o-aug
 	// openai/gpt-4o
-	// anthropic/claude-3-opus
-	// anthropic/claude-3.5-sonnet
-	// anthropic/claude-3.5-haiku
 }
 
 // List the embedding models, whose handles agents.CreateParams.Embedding
