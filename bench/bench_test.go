@@ -111,56 +111,18 @@ func BenchmarkRetrieveAgent(b *testing.B) {
 func BenchmarkHealthCheck(b *testing.B) {
 	body := []byte(`{"version":"0.6.13","status":"ok"}`)
 	srv, _ := serve(b, body)
-	b.Run("raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			resp, err := rawClient.Get(srv.URL + "/v1/health/")
-			if err != nil {
-				b.Fatal(err)
-			}
-			data, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			var h types.Health
-			if err == nil {
-				err = json.Unmarshal(data, &h)
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	b.Run("raw", func(b *testing.B) { rawHealthChecks(b, srv.URL, nil) })
 	// The same request on the wire as the SDK's: its headers cost the
 	// server (in this process) work too.
 	b.Run("raw-same-request", func(b *testing.B) {
-		header := http.Header{
+		rawHealthChecks(b, srv.URL, http.Header{
 			"User-Agent":         {"letta-go/" + core.Version},
 			"Accept":             {"application/json"},
 			"Authorization":      {"Bearer sk-bench"},
 			"X-Fern-Language":    {"Go"},
 			"X-Fern-Sdk-Name":    {"letta-go"},
 			"X-Fern-Sdk-Version": {core.Version},
-		}
-		b.ReportAllocs()
-		for b.Loop() {
-			req, err := http.NewRequest(http.MethodGet, srv.URL+"/v1/health/", nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			req.Header = header
-			resp, err := rawClient.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			data, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			var h types.Health
-			if err == nil {
-				err = json.Unmarshal(data, &h)
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
+		})
 	})
 	b.Run("sdk", func(b *testing.B) {
 		client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithToken("sk-bench"))
@@ -172,6 +134,34 @@ func BenchmarkHealthCheck(b *testing.B) {
 			}
 		}
 	})
+}
+
+// rawHealthChecks is the hand-written client of BenchmarkHealthCheck: a GET
+// with the given headers (none when nil), the body read and unmarshalled.
+func rawHealthChecks(b *testing.B, baseURL string, header http.Header) {
+	b.ReportAllocs()
+	for b.Loop() {
+		req, err := http.NewRequest(http.MethodGet, baseURL+"/v1/health/", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if header != nil {
+			req.Header = header
+		}
+		resp, err := rawClient.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var h types.Health
+		if err == nil {
+			err = json.Unmarshal(data, &h)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkRetrieveAgentParallel runs the call from 64 goroutines and
