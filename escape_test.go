@@ -449,3 +449,54 @@ func (r *slowReader) Read(p []byte) (int, error) {
 	r.left -= n
 	return n, nil
 }
+
+// TestRequestTimeoutAllowsAServerThatReadsSlowly sends 2 MB to a server that
+// reads 64 KB every 100 ms (about 3 s) with a 1 s request timeout. Both
+// socket buffers are 32 KB, so the kernel cannot take the whole upload
+// at once: the client's body is read only as fast as the server reads, and
+// each read is progress that keeps the attempt alive.
+func TestRequestTimeoutAllowsAServerThatReadsSlowly(t *testing.T) {
+	const size, chunk = 2 << 20, 64 << 10
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		buf := make([]byte, chunk)
+		var n int64
+		for {
+			time.Sleep(100 * time.Millisecond)
+			m, err := io.ReadFull(r.Body, buf)
+			n += int64(m)
+			if err != nil {
+				break
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"job-1","status":"created","metadata":{"read":%d}}`, n)
+	}))
+	srv.Config.ConnState = func(c net.Conn, state http.ConnState) {
+		if tc, ok := c.(*net.TCPConn); ok && state == http.StateNew {
+			require.NoError(t, tc.SetReadBuffer(32<<10))
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	dialer := &net.Dialer{}
+	transport := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dialer.DialContext(ctx, network, addr)
+		if tc, ok := c.(*net.TCPConn); ok {
+			err = tc.SetWriteBuffer(32 << 10)
+		}
+		return c, err
+	}}
+	t.Cleanup(transport.CloseIdleConnections)
+	client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithHTTPClient(&http.Client{Transport: transport}),
+		option.WithRequestTimeout(time.Second), option.WithMaxRetries(0))
+
+	started := time.Now()
+	job, err := client.Sources.Files.Upload(context.Background(), "src-1", sources.FilesUploadParams{
+		File: bytes.NewReader(make([]byte, size)), Filename: "big.bin",
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "job-1", job.ID)
+	read, _ := strconv.ParseFloat(fmt.Sprint(job.Metadata["read"]), 64)
+	assert.Greater(t, read, float64(size), "the whole multipart body arrived")
+	t.Logf("the upload took %s with a 1s request timeout", time.Since(started).Round(time.Millisecond))
+}
