@@ -14,6 +14,9 @@ type SystemMessage struct {
 	Date Time `json:"date"`
 	// Content is the system text: a plain string or a list of content parts.
 	Content MessageContent `json:"content"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // UserMessage is a message sent by the user. It is never streamed, only listed. It encodes with
@@ -25,6 +28,9 @@ type UserMessage struct {
 	Date Time `json:"date"`
 	// Content is what the user sent: a plain string or a list of content parts.
 	Content MessageContent `json:"content"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ReasoningMessage carries the agent's internal reasoning (inner thoughts). It encodes with
@@ -36,6 +42,9 @@ type ReasoningMessage struct {
 	Date Time `json:"date"`
 	// Reasoning is the agent's internal reasoning text.
 	Reasoning string `json:"reasoning"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolCallMessage is the LLM's request to call a tool. ToolCall is a complete ToolCall, or a
@@ -47,6 +56,9 @@ type ToolCallMessage struct {
 	Date Time `json:"date"`
 	// ToolCall is the requested call: a ToolCall, or a ToolCallDelta fragment when streaming tokens.
 	ToolCall ToolCallMessageToolCall `json:"tool_call"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolReturnMessage is the result of a tool call that Letta executed, with its status and captured
@@ -67,6 +79,9 @@ type ToolReturnMessage struct {
 	Stdout []string `json:"stdout,omitzero"`
 	// Stderr is the captured standard error of the tool invocation.
 	Stderr []string `json:"stderr,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AssistantMessage is a message the agent sent to the user (the send_message tool call, when
@@ -78,6 +93,9 @@ type AssistantMessage struct {
 	Date Time `json:"date"`
 	// Content is what the agent said to the user: a plain string or a list of content parts.
 	Content MessageContent `json:"content"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolCall is a complete tool call: name, JSON-encoded arguments and call id all present.
@@ -88,6 +106,9 @@ type ToolCall struct {
 	Arguments string `json:"arguments"`
 	// ToolCallID identifies this call; the matching ToolReturnMessage carries the same id.
 	ToolCallID string `json:"tool_call_id"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolCallDelta is a partial tool call from token streaming: any subset of name, argument fragment
@@ -99,6 +120,9 @@ type ToolCallDelta struct {
 	Arguments *string `json:"arguments,omitzero"`
 	// ToolCallID is the id of the tool call, when this fragment carries it.
 	ToolCallID *string `json:"tool_call_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LettaUsageStatistics counts the tokens and steps used by one agent interaction. It is also the
@@ -112,6 +136,9 @@ type LettaUsageStatistics struct {
 	TotalTokens *int `json:"total_tokens,omitzero"`
 	// The number of steps taken by the agent.
 	StepCount *int `json:"step_count,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // UsageStatistics is OpenAI-style token usage, as returned by runs.retrieve_run_usage.
@@ -122,6 +149,9 @@ type UsageStatistics struct {
 	PromptTokens *int `json:"prompt_tokens,omitzero"`
 	// TotalTokens is the sum of the prompt and completion tokens.
 	TotalTokens *int `json:"total_tokens,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LettaResponse is the result of sending messages to an agent: the messages the agent produced and
@@ -131,6 +161,9 @@ type LettaResponse struct {
 	Messages LettaMessageList `json:"messages,omitzero"`
 	// The usage statistics of the agent.
 	Usage LettaUsageStatistics `json:"usage"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Message is Letta's internal, stored representation of a message (as returned with
@@ -165,6 +198,9 @@ type Message struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // MessageCreate is one input message sent to an agent: a role (user or system) and content, either
@@ -177,6 +213,9 @@ type MessageCreate struct {
 	Content MessageContent `json:"content"`
 	// The name of the participant.
 	Name *string `json:"name,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LettaRequest is the body of a message request: the new input messages and an optional response
@@ -186,6 +225,9 @@ type LettaRequest struct {
 	Messages []MessageCreate `json:"messages,omitzero"`
 	// Configuration options for the LettaRequest.
 	Config *LettaRequestConfig `json:"config,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LettaRequestConfig controls how agent replies are returned: whether the send_message tool call
@@ -198,6 +240,9 @@ type LettaRequestConfig struct {
 	AssistantMessageToolName *string `json:"assistant_message_tool_name,omitzero"`
 	// The name of the message argument in the designated message tool.
 	AssistantMessageToolKwarg *string `json:"assistant_message_tool_kwarg,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LettaMessage is one message in Letta's simplified message format
@@ -274,48 +319,6 @@ const (
 	MessageTypeUsageStatistics   = "usage_statistics"
 )
 
-// MarshalJSON encodes the message with "message_type":"system_message".
-func (m SystemMessage) MarshalJSON() ([]byte, error) {
-	type plain SystemMessage
-	return marshalTagged(`"message_type":"system_message"`, plain(m))
-}
-
-// MarshalJSON encodes the message with "message_type":"user_message".
-func (m UserMessage) MarshalJSON() ([]byte, error) {
-	type plain UserMessage
-	return marshalTagged(`"message_type":"user_message"`, plain(m))
-}
-
-// MarshalJSON encodes the message with "message_type":"reasoning_message".
-func (m ReasoningMessage) MarshalJSON() ([]byte, error) {
-	type plain ReasoningMessage
-	return marshalTagged(`"message_type":"reasoning_message"`, plain(m))
-}
-
-// MarshalJSON encodes the message with "message_type":"tool_call_message".
-func (m ToolCallMessage) MarshalJSON() ([]byte, error) {
-	type plain ToolCallMessage
-	return marshalTagged(`"message_type":"tool_call_message"`, plain(m))
-}
-
-// MarshalJSON encodes the message with "message_type":"tool_return_message".
-func (m ToolReturnMessage) MarshalJSON() ([]byte, error) {
-	type plain ToolReturnMessage
-	return marshalTagged(`"message_type":"tool_return_message"`, plain(m))
-}
-
-// MarshalJSON encodes the message with "message_type":"assistant_message".
-func (m AssistantMessage) MarshalJSON() ([]byte, error) {
-	type plain AssistantMessage
-	return marshalTagged(`"message_type":"assistant_message"`, plain(m))
-}
-
-// MarshalJSON encodes the statistics with "message_type":"usage_statistics".
-func (u LettaUsageStatistics) MarshalJSON() ([]byte, error) {
-	type plain LettaUsageStatistics
-	return marshalTagged(`"message_type":"usage_statistics"`, plain(u))
-}
-
 // MarshalJSON returns Raw unchanged (null when empty).
 func (m UnknownLettaMessage) MarshalJSON() ([]byte, error) { return marshalRaw(m.Raw) }
 
@@ -324,30 +327,37 @@ func (m UnknownLettaStreamingResponse) MarshalJSON() ([]byte, error) { return ma
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *SystemMessage) UnmarshalJSON(data []byte) error {
-	return (*AssistantMessage)(m).unmarshal("SystemMessage", data)
+	aux := newContentAux((*AssistantMessage)(m))
+	return decodeObjectWith(data, m, aux, aux.fill)
 }
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *UserMessage) UnmarshalJSON(data []byte) error {
-	return (*AssistantMessage)(m).unmarshal("UserMessage", data)
+	aux := newContentAux((*AssistantMessage)(m))
+	return decodeObjectWith(data, m, aux, aux.fill)
 }
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
 func (m *AssistantMessage) UnmarshalJSON(data []byte) error {
-	return m.unmarshal("AssistantMessage", data)
+	aux := newContentAux(m)
+	return decodeObjectWith(data, m, aux, aux.fill)
 }
 
-// unmarshal decodes any of the three messages with the same fields
-// (SystemMessage, UserMessage, AssistantMessage); typ names it in errors.
-func (m *AssistantMessage) unmarshal(typ string, data []byte) error {
-	type plain AssistantMessage
-	aux := struct {
-		*plain
-		Content json.RawMessage `json:"content"`
-	}{plain: (*plain)(m)}
-	return unmarshalWithUnions(typ, data, &aux, func() error {
-		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
-	})
+// contentAux is what encoding/json decodes the system, user and assistant
+// messages into (they have the same fields): the content union as raw JSON.
+type contentAux struct {
+	*contentPlain
+	Content json.RawMessage `json:"content"`
+}
+
+type contentPlain AssistantMessage
+
+func newContentAux(m *AssistantMessage) *contentAux {
+	return &contentAux{contentPlain: (*contentPlain)(m)}
+}
+
+func (a *contentAux) fill() error {
+	return setUnion(&a.contentPlain.Content, "content", a.Content, UnmarshalMessageContent)
 }
 
 // UnmarshalJSON decodes the message; ToolCall becomes a ToolCall or a
@@ -358,7 +368,7 @@ func (m *ToolCallMessage) UnmarshalJSON(data []byte) error {
 		*plain
 		ToolCall json.RawMessage `json:"tool_call"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("ToolCallMessage", data, &aux, func() error {
+	return decodeObjectWith(data, m, &aux, func() error {
 		return setUnion(&m.ToolCall, "tool_call", aux.ToolCall, UnmarshalToolCallMessageToolCall)
 	})
 }
@@ -430,14 +440,7 @@ func UnmarshalLettaStreamingResponse(data []byte) (LettaStreamingResponse, error
 func unmarshalMessage(union string, data []byte, stream bool) (any, error) {
 	mt, state, err := scanKey(data, "message_type")
 	if err != nil {
-		c := jsonKind(data)
-		if serr := syntaxError(data); serr != nil {
-			return nil, &decodeError{typ: union, err: serr}
-		}
-		if c == 'n' {
-			return nil, nil
-		}
-		return nil, decodeErrorf(union, "expected a JSON object, got %s", kindName(c))
+		return nil, notAnObject(union, data)
 	}
 	if state == keyAbsent {
 		mt, err = guessMessageType(union, data, stream)
@@ -446,9 +449,6 @@ func unmarshalMessage(union string, data []byte, stream bool) (any, error) {
 		}
 	} else if state == keyNonString {
 		mt = ""
-	}
-	if v, ok := messageFast(mt, data); ok {
-		return v, nil
 	}
 	var v any
 	switch mt {
@@ -528,145 +528,17 @@ func (ToolCallDelta) isToolCallMessageToolCall() {}
 // an error.
 func UnmarshalToolCallMessageToolCall(data []byte) (ToolCallMessageToolCall, error) {
 	const typ = "ToolCallMessageToolCall"
-	d, ok := toolCallFast(data)
-	if !ok {
-		switch c := jsonKind(data); c {
-		case '{':
-		case 'n':
-			if err := syntaxError(data); err != nil {
-				return nil, &decodeError{typ: typ, err: err}
-			}
-			return nil, nil
-		default:
-			if err := syntaxError(data); err != nil {
-				return nil, &decodeError{typ: typ, err: err}
-			}
-			return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
-		}
-		var err error
-		if d, err = decodeVariant[ToolCallDelta](typ, data); err != nil {
-			return nil, err
-		}
+	if jsonKind(data) != '{' {
+		return nil, notAnObject(typ, data)
+	}
+	d, err := decodeVariant[ToolCallDelta](typ, data)
+	if err != nil {
+		return nil, err
 	}
 	if d.Name != nil && d.Arguments != nil && d.ToolCallID != nil {
-		return ToolCall{Name: *d.Name, Arguments: *d.Arguments, ToolCallID: *d.ToolCallID}, nil
+		return ToolCall{Name: *d.Name, Arguments: *d.Arguments, ToolCallID: *d.ToolCallID, ExtraFields: d.ExtraFields}, nil
 	}
 	return d, nil
-}
-
-// toolCallFast decodes the common shape of a tool call without
-// encoding/json (see eachMember): an object whose keys are "name",
-// "arguments" and "tool_call_id", each holding a string or null. ok is
-// false for anything else.
-func toolCallFast(data []byte) (d ToolCallDelta, ok bool) {
-	ok = eachMember(data, func(key, value []byte) bool {
-		var field **string
-		switch string(key) {
-		case "name":
-			field = &d.Name
-		case "arguments":
-			field = &d.Arguments
-		case "tool_call_id":
-			field = &d.ToolCallID
-		default:
-			return false
-		}
-		if string(value) == "null" {
-			*field = nil
-			return true
-		}
-		s, ok := jsonString(value)
-		*field = &s
-		return ok
-	})
-	return d, ok
-}
-
-// messageFast decodes the message variant mt without encoding/json when
-// data has the common shape (see eachMember): the variant's fields spelled
-// exactly, each holding a value its fast decoder takes, and any other
-// member one that encoding/json ignores (message_type among them). ok is
-// false for anything else, and for the variants left to encoding/json.
-func messageFast(mt string, data []byte) (any, bool) {
-	switch mt {
-	case MessageTypeSystemMessage:
-		m, ok := contentMessageFast(data)
-		return SystemMessage(m), ok
-	case MessageTypeUserMessage:
-		m, ok := contentMessageFast(data)
-		return UserMessage(m), ok
-	case MessageTypeAssistantMessage:
-		return contentMessageFast(data)
-	case MessageTypeReasoningMessage:
-		var m ReasoningMessage
-		ok := eachMember(data, func(key, value []byte) bool {
-			switch string(key) {
-			case "id":
-				return fastString(&m.ID, value)
-			case "date":
-				return fastTime(&m.Date, value)
-			case "reasoning":
-				return fastString(&m.Reasoning, value)
-			}
-			return ignoredMember(key, value, "id", "date", "reasoning")
-		})
-		return m, ok
-	case MessageTypeToolCallMessage:
-		var m ToolCallMessage
-		ok := eachMember(data, func(key, value []byte) bool {
-			switch string(key) {
-			case "id":
-				return fastString(&m.ID, value)
-			case "date":
-				return fastTime(&m.Date, value)
-			case "tool_call":
-				return fastUnion(&m.ToolCall, value, UnmarshalToolCallMessageToolCall)
-			}
-			return ignoredMember(key, value, "id", "date", "tool_call")
-		})
-		return m, ok
-	case MessageTypeToolReturnMessage:
-		var m ToolReturnMessage
-		ok := eachMember(data, func(key, value []byte) bool {
-			switch string(key) {
-			case "id":
-				return fastString(&m.ID, value)
-			case "date":
-				return fastTime(&m.Date, value)
-			case "tool_return":
-				return fastString(&m.ToolReturn, value)
-			case "status":
-				return fastString(&m.Status, value)
-			case "tool_call_id":
-				return fastString(&m.ToolCallID, value)
-			case "stdout":
-				return json.Unmarshal(value, &m.Stdout) == nil
-			case "stderr":
-				return json.Unmarshal(value, &m.Stderr) == nil
-			}
-			return ignoredMember(key, value, "id", "date", "tool_return", "status", "tool_call_id", "stdout", "stderr")
-		})
-		return m, ok
-	}
-	return nil, false
-}
-
-// contentMessageFast is messageFast for the system, user and assistant
-// messages, which have the same fields.
-func contentMessageFast(data []byte) (AssistantMessage, bool) {
-	var m AssistantMessage
-	ok := eachMember(data, func(key, value []byte) bool {
-		switch string(key) {
-		case "id":
-			return fastString(&m.ID, value)
-		case "date":
-			return fastTime(&m.Date, value)
-		case "content":
-			return fastUnion(&m.Content, value, UnmarshalMessageContent)
-		}
-		return ignoredMember(key, value, "id", "date", "content")
-	})
-	return m, ok
 }
 
 // UnmarshalJSON decodes the message; Content may be a string or text parts.
@@ -676,7 +548,7 @@ func (m *MessageCreate) UnmarshalJSON(data []byte) error {
 		*plain
 		Content json.RawMessage `json:"content"`
 	}{plain: (*plain)(m)}
-	return unmarshalWithUnions("MessageCreate", data, &aux, func() error {
+	return decodeObjectWith(data, m, &aux, func() error {
 		return setUnion(&m.Content, "content", aux.Content, UnmarshalMessageContent)
 	})
 }

@@ -7,6 +7,9 @@ import "encoding/json"
 type AgentsSearchRequestSearchItemZero struct {
 	// Value is the template version to match.
 	Value string `json:"value"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentsSearchRequestSearchItemOne filters agents.search by agent name (eq, neq or contains). It
@@ -16,6 +19,9 @@ type AgentsSearchRequestSearchItemOne struct {
 	Operator AgentsSearchRequestSearchItemOneOperator `json:"operator"`
 	// Value is the name, or part of a name, to compare against.
 	Value string `json:"value"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentsSearchRequestSearchItemTwo filters agents.search by tags. It always encodes "field":"tags"
@@ -23,6 +29,9 @@ type AgentsSearchRequestSearchItemOne struct {
 type AgentsSearchRequestSearchItemTwo struct {
 	// Value lists the tags to look for on the agents.
 	Value []string `json:"value,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentsSearchRequestSearchItemDirection orders agents.search results by creation or update time.
@@ -32,6 +41,9 @@ type AgentsSearchRequestSearchItemDirection struct {
 	Value AgentsSearchRequestSearchItemDirectionValue `json:"value"`
 	// Direction is the sort order: asc or desc.
 	Direction AgentsSearchRequestSearchItemDirectionDirection `json:"direction"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentsSearchRequestSearchItem is one condition of agents.search, chosen
@@ -61,30 +73,6 @@ func (AgentsSearchRequestSearchItemTwo) isAgentsSearchRequestSearchItem()       
 func (AgentsSearchRequestSearchItemDirection) isAgentsSearchRequestSearchItem() {}
 func (UnknownAgentsSearchRequestSearchItem) isAgentsSearchRequestSearchItem()   {}
 
-// MarshalJSON encodes the condition with "field":"version".
-func (i AgentsSearchRequestSearchItemZero) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemZero
-	return marshalTagged(`"field":"version"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"name".
-func (i AgentsSearchRequestSearchItemOne) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemOne
-	return marshalTagged(`"field":"name"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"tags" and "operator":"contains".
-func (i AgentsSearchRequestSearchItemTwo) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemTwo
-	return marshalTagged(`"field":"tags","operator":"contains"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"order_by".
-func (i AgentsSearchRequestSearchItemDirection) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemDirection
-	return marshalTagged(`"field":"order_by"`, plain(i))
-}
-
 // MarshalJSON returns Raw unchanged (null when empty).
 func (i UnknownAgentsSearchRequestSearchItem) MarshalJSON() ([]byte, error) {
 	return marshalRaw(i.Raw)
@@ -105,14 +93,7 @@ func UnmarshalAgentsSearchRequestSearchItem(data []byte) (AgentsSearchRequestSea
 	const typ = "AgentsSearchRequestSearchItem"
 	field, _, err := scanKey(data, "field")
 	if err != nil {
-		c := jsonKind(data)
-		if serr := syntaxError(data); serr != nil {
-			return nil, &decodeError{typ: typ, err: serr}
-		}
-		if c == 'n' {
-			return nil, nil
-		}
-		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+		return nil, notAnObject(typ, data)
 	}
 	var item AgentsSearchRequestSearchItem
 	switch field {

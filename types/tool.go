@@ -1,5 +1,7 @@
 package types
 
+import "encoding/json"
+
 // Tool is a function an agent can call: its source code, JSON schema, tags and limits.
 type Tool struct {
 	// The human-friendly ID of the Tool
@@ -27,6 +29,9 @@ type Tool struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolCreate is the body of tools.Client.Create and Upsert (their
@@ -47,6 +52,9 @@ type ToolCreate struct {
 	JSONSchema map[string]any `json:"json_schema,omitzero"`
 	// The maximum number of characters in the response.
 	ReturnCharLimit *int `json:"return_char_limit,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // FunctionDefinition is an OpenAI-style function definition: name, description and JSON-schema
@@ -61,6 +69,9 @@ type FunctionDefinition struct {
 	// Strict asks the LLM to follow the parameters schema exactly (OpenAI structured outputs); nil
 	// when unset.
 	Strict *bool `json:"strict,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // FunctionTool is an OpenAI-style tool definition as sent to the LLM. It always encodes
@@ -68,6 +79,9 @@ type FunctionDefinition struct {
 type FunctionTool struct {
 	// Function is the definition of the function the LLM may call.
 	Function FunctionDefinition `json:"function"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Function is the function part of a ChatCompletionMessageToolCall: the tool name and its JSON-
@@ -77,6 +91,9 @@ type Function struct {
 	Arguments string `json:"arguments"`
 	// Name is the name of the called tool.
 	Name string `json:"name"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ChatCompletionMessageToolCall is an OpenAI-style tool call recorded on a Message. It always
@@ -86,6 +103,9 @@ type ChatCompletionMessageToolCall struct {
 	ID string `json:"id"`
 	// Function is the called tool and its arguments.
 	Function Function `json:"function"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionModel describes one Composio action (a callable operation of a Composio app), as listed by
@@ -112,6 +132,9 @@ type ActionModel struct {
 	Logo *string `json:"logo,omitzero"`
 	// Description explains what the action does.
 	Description *string `json:"description,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionParametersModel is the JSON schema of a Composio action's input parameters.
@@ -124,6 +147,9 @@ type ActionParametersModel struct {
 	Type string `json:"type"`
 	// Required lists the names of the parameters that must be given.
 	Required []string `json:"required,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionResponseModel is the JSON schema of a Composio action's response.
@@ -136,6 +162,9 @@ type ActionResponseModel struct {
 	Type string `json:"type"`
 	// Required lists the names of the response fields that are always present.
 	Required []string `json:"required,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AppModel describes one Composio app, as listed by tools.list_composio_apps.
@@ -172,6 +201,9 @@ type AppModel struct {
 	DocumentationDocText *string `json:"documentation_doc_text,omitzero"`
 	// ConfigurationDocsText is text explaining how to configure the app, if any.
 	ConfigurationDocsText *string `json:"configuration_docs_text,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AppAuthScheme describes how a Composio app authenticates (OAuth, API key, ...).
@@ -197,6 +229,9 @@ type AppAuthScheme struct {
 	ClientID *string `json:"client_id,omitzero"`
 	// ClientSecret is the OAuth client secret, if set.
 	ClientSecret *string `json:"client_secret,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AuthSchemeField is one input field of a Composio authentication scheme.
@@ -218,16 +253,7 @@ type AuthSchemeField struct {
 	ExpectedFromCustomer *bool `json:"expected_from_customer,omitzero"`
 	// GetCurrentUserEndpoint is the endpoint that returns the user the credential belongs to, if any.
 	GetCurrentUserEndpoint *string `json:"get_current_user_endpoint,omitzero"`
-}
-
-// MarshalJSON encodes the tool with "type":"function".
-func (t FunctionTool) MarshalJSON() ([]byte, error) {
-	type plain FunctionTool
-	return marshalTagged(`"type":"function"`, plain(t))
-}
-
-// MarshalJSON encodes the tool call with "type":"function".
-func (c ChatCompletionMessageToolCall) MarshalJSON() ([]byte, error) {
-	type plain ChatCompletionMessageToolCall
-	return marshalTagged(`"type":"function"`, plain(c))
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }

@@ -278,7 +278,7 @@ func TestToolRuleUnion(t *testing.T) {
 	var agent AgentState
 	err = json.Unmarshal([]byte(`{"id":"agent-1","tool_rules":[{"tool_name":"a","type":"InitToolRule"},{"type":"ToolRule","children":7}]}`), &agent)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "types: decoding []ToolRule: tool_rules[1]: decoding ToolRule: decoding ChildToolRule")
+	assert.Contains(t, err.Error(), "types: decoding AgentState: decoding []ToolRule: tool_rules[1]: decoding ToolRule: decoding ChildToolRule: json: cannot unmarshal number into Go struct field ChildToolRule.children")
 }
 
 func TestMessageContentUnion(t *testing.T) {

@@ -55,11 +55,30 @@ func decodeValue(resp *http.Response, p *prepared, v any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(errors.New("empty body"))
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshal(data, v); err != nil {
 		return fail(err)
 	}
 	if rv := reflect.ValueOf(v).Elem(); rv.Kind() != reflect.Interface && isNil(rv) {
 		return fail(errors.New("body is null"))
+	}
+	return nil
+}
+
+// unmarshal is json.Unmarshal, except that a free-form result (*any)
+// keeps its numbers as json.Number, exact beyond 2^53, as the free-form
+// fields of package types do.
+func unmarshal(data []byte, v any) error {
+	if _, ok := v.(*any); !ok {
+		return json.Unmarshal(data, v)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		var x any
+		return json.Unmarshal(data, &x) // reports the trailing data
 	}
 	return nil
 }
