@@ -198,11 +198,11 @@ type CreateParams struct {
 	// (Letta Cloud).
 	Project *string `json:"project,omitzero"`
 	// ToolExecEnvironmentVariables are environment variables for this
-	// agent's tool executions.
-	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
+	// agent's tool executions; a nil value sends null.
+	ToolExecEnvironmentVariables map[string]*string `json:"tool_exec_environment_variables,omitzero"`
 	// MemoryVariables are the variables to set for an agent made from a
-	// template (Letta Cloud).
-	MemoryVariables map[string]string `json:"memory_variables,omitzero"`
+	// template (Letta Cloud); a nil value sends null.
+	MemoryVariables map[string]*string `json:"memory_variables,omitzero"`
 }
 
 // Create creates a new agent with the specified configuration. It always
@@ -253,8 +253,9 @@ type ModifyParams struct {
 	// Metadata is free-form metadata of the agent.
 	Metadata map[string]any `json:"metadata,omitzero"`
 	// ToolExecEnvironmentVariables are environment variables for this
-	// agent's tool executions.
-	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
+	// agent's tool executions; a nil value sends null, which removes the
+	// variable.
+	ToolExecEnvironmentVariables map[string]*string `json:"tool_exec_environment_variables,omitzero"`
 }
 
 // Modify updates an existing agent and returns its new state. The server

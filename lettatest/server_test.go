@@ -742,7 +742,7 @@ func TestAgentsCRUD(t *testing.T) {
 	_, client := setup(t)
 	a := newAgent(t, client, agents.CreateParams{Name: new("alpha"), Tags: []string{"support", "tier-1"}, Metadata: map[string]any{"team": "cx"}})
 	b := newAgent(t, client, agents.CreateParams{Name: new("beta"), Tags: []string{"support"}, ToolRules: []types.ToolRule{types.InitToolRule{ToolName: "send_message"}, types.TerminalToolRule{ToolName: "send_message"}}})
-	c := newAgent(t, client, agents.CreateParams{Name: new("gamma"), ToolExecEnvironmentVariables: map[string]string{"API_URL": "https://x"}})
+	c := newAgent(t, client, agents.CreateParams{Name: new("gamma"), ToolExecEnvironmentVariables: map[string]*string{"API_URL": new("https://x")}})
 	assert.Equal(t, types.ToolRuleList{types.InitToolRule{ToolName: "send_message"}, types.TerminalToolRule{ToolName: "send_message"}}, b.ToolRules)
 	require.Len(t, c.ToolExecEnvironmentVariables, 1)
 	assert.Equal(t, "API_URL", c.ToolExecEnvironmentVariables[0].Key)

@@ -36,11 +36,11 @@ type AgentState struct {
 	// The in-context memory of the agent.
 	Memory Memory `json:"memory"`
 	// The tools used by the agent.
-	Tools []Tool `json:"tools,omitzero"`
+	Tools []Tool `json:"tools"`
 	// The sources used by the agent.
-	Sources []Source `json:"sources,omitzero"`
+	Sources []Source `json:"sources"`
 	// The tags associated with the agent.
-	Tags []string `json:"tags,omitzero"`
+	Tags []string `json:"tags"`
 	// The environment variables for tool execution specific to this agent.
 	ToolExecEnvironmentVariables []AgentEnvironmentVariable `json:"tool_exec_environment_variables,omitzero"`
 	// The organization the object belongs to (sent by the server; not declared by the reference
@@ -83,7 +83,7 @@ type AgentEnvironmentVariable struct {
 // into the prompt.
 type Memory struct {
 	// Memory blocks contained in the agent's in-context memory
-	Blocks []Block `json:"blocks,omitzero"`
+	Blocks []Block `json:"blocks"`
 	// Jinja2 template for compiling memory blocks into a prompt string
 	PromptTemplate *string `json:"prompt_template,omitzero"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer
@@ -256,7 +256,7 @@ type ContextWindowOverview struct {
 	// The number of tokens in the messages list.
 	NumTokensMessages int `json:"num_tokens_messages"`
 	// The messages in the context window.
-	Messages []Message `json:"messages,omitzero"`
+	Messages []Message `json:"messages"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer
 	// server, say), as received; they are written back when the value is encoded.
 	ExtraFields map[string]json.RawMessage `json:"-"`
@@ -311,7 +311,7 @@ type TemplatesMigrateResponse struct {
 // (Letta Cloud).
 type MemoryVariablesListResponse struct {
 	// Variables maps each memory variable name to its value (e.g. "customer_name": "Dana Whitfield").
-	Variables map[string]string `json:"variables,omitzero"`
+	Variables map[string]string `json:"variables"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer
 	// server, say), as received; they are written back when the value is encoded.
 	ExtraFields map[string]json.RawMessage `json:"-"`

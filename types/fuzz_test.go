@@ -118,6 +118,22 @@ func checkFastPaths(t *testing.T, data []byte) {
 			t.Fatalf("%v fast path on %q = %#v, encoding/json: %#v, %v", typ, data, fast.Elem(), slow.Elem(), err)
 		}
 	}
+	for mt, typ := range handWritten {
+		if got, ok := messageFast(mt, data); ok {
+			want := reflect.New(typ)
+			err := generalOnly(func() error { return json.Unmarshal(data, want.Interface()) })
+			if err != nil || !reflect.DeepEqual(got, want.Elem().Interface()) {
+				t.Fatalf("messageFast(%s, %q) = %#v, encoding/json: %#v, %v", mt, data, got, want.Elem(), err)
+			}
+		}
+	}
+	if got, ok := toolCallFast(data); ok {
+		var want ToolCallDelta
+		err := generalOnly(func() error { return json.Unmarshal(data, &want) })
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("toolCallFast(%q) = %#v, encoding/json: %#v, %v", data, got, want, err)
+		}
+	}
 	for _, d := range fuzzDecoders {
 		fast, ferr := d.dec(data)
 		var slow any
@@ -134,6 +150,16 @@ func checkFastPaths(t *testing.T, data []byte) {
 			}
 		}
 	}
+}
+
+// handWritten are the message variants messageFast decodes.
+var handWritten = map[string]reflect.Type{
+	MessageTypeSystemMessage:     reflect.TypeFor[SystemMessage](),
+	MessageTypeUserMessage:       reflect.TypeFor[UserMessage](),
+	MessageTypeAssistantMessage:  reflect.TypeFor[AssistantMessage](),
+	MessageTypeReasoningMessage:  reflect.TypeFor[ReasoningMessage](),
+	MessageTypeToolCallMessage:   reflect.TypeFor[ToolCallMessage](),
+	MessageTypeToolReturnMessage: reflect.TypeFor[ToolReturnMessage](),
 }
 
 // generalOnly runs f with the fast decoding paths turned off.

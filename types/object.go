@@ -423,25 +423,33 @@ func (c *objectCodec) decodeFast(v reflect.Value, data []byte) bool {
 		if f := c.fields[string(key)]; f != nil {
 			return f.dec(v.Field(f.index), value)
 		}
-		switch c.classify(string(key), value) {
-		case memberField:
-			return false // a key that matches a field only ignoring case
-		case memberTag:
-			return json.Valid(value)
-		}
-		if !json.Valid(value) {
-			return false
-		}
-		if extra == nil {
-			extra = map[string]json.RawMessage{}
-		}
-		extra[string(key)] = cloneRaw(value)
-		return true
+		return c.otherMember(&extra, key, value)
 	})
 	if ok && c.extra >= 0 {
 		setExtra(v.Field(c.extra), extra)
 	}
 	return ok
+}
+
+// otherMember takes, for a fast path, a member that is not one of the
+// fields it decodes: a discriminator is checked and skipped, any other key
+// is kept in *extra, and a key that matches a field only ignoring case
+// makes the fast path give up (encoding/json decides what it means).
+func (c *objectCodec) otherMember(extra *map[string]json.RawMessage, key, value []byte) bool {
+	switch c.classify(key, value) {
+	case memberField:
+		return false
+	case memberTag:
+		return json.Valid(value)
+	}
+	if !json.Valid(value) {
+		return false
+	}
+	if *extra == nil {
+		*extra = map[string]json.RawMessage{}
+	}
+	(*extra)[string(key)] = cloneRaw(value)
+	return true
 }
 
 func setExtra(v reflect.Value, extra map[string]json.RawMessage) {
@@ -462,22 +470,22 @@ const (
 )
 
 // classify tells what the member key (with its value) is to the type.
-func (c *objectCodec) classify(key string, value []byte) memberKind {
-	if _, ok := c.fields[key]; ok {
+func (c *objectCodec) classify(key, value []byte) memberKind {
+	if _, ok := c.fields[string(key)]; ok {
 		return memberField
 	}
 	for _, t := range c.tags.fixed {
-		if key == t.key {
+		if string(key) == t.key {
 			return memberTag
 		}
 	}
 	for _, t := range c.tags.literals {
-		if key == t.key && string(value) == t.value {
+		if string(key) == t.key && string(value) == t.value {
 			return memberTag
 		}
 	}
 	for _, n := range c.names {
-		if strings.EqualFold(key, n) {
+		if bytes.EqualFold(key, []byte(n)) {
 			return memberField
 		}
 	}
@@ -489,13 +497,15 @@ func (c *objectCodec) classify(key string, value []byte) memberKind {
 // copy), followed by the collection of the keys no field declares. JSON
 // null leaves v unchanged.
 func decodeObject[T any](data []byte, v *T, plain any) error {
-	return decodeObjectWith(data, v, plain, nil)
+	return decodeObjectWith(data, v, func() error {
+		return decodeJSON(data, plain, codecOf(reflect.TypeFor[T]()).numbers)
+	})
 }
 
-// decodeObjectWith is decodeObject for a type with union fields: aux is
-// what encoding/json decodes into (plain with each union field shadowed by
-// a json.RawMessage), and fill then decodes the union fields.
-func decodeObjectWith[T any](data []byte, v *T, aux any, fill func() error) error {
+// decodeObjectWith is decodeObject for a type with union fields: general
+// decodes the declared fields with encoding/json (each union field through
+// a json.RawMessage) and reports the errors.
+func decodeObjectWith[T any](data []byte, v *T, general func() error) error {
 	c := codecOf(reflect.TypeFor[T]())
 	rv := reflect.ValueOf(v).Elem()
 	if fastDecoding {
@@ -508,13 +518,8 @@ func decodeObjectWith[T any](data []byte, v *T, aux any, fill func() error) erro
 	if isNull(data) {
 		return nil
 	}
-	if err := decodeJSON(data, aux, c.numbers); err != nil {
+	if err := general(); err != nil {
 		return &decodeError{typ: c.name, err: renamePlain(err, reflect.TypeFor[T]())}
-	}
-	if fill != nil {
-		if err := fill(); err != nil {
-			return &decodeError{typ: c.name, err: err}
-		}
 	}
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(data, &members); err != nil {
@@ -522,7 +527,7 @@ func decodeObjectWith[T any](data []byte, v *T, aux any, fill func() error) erro
 	}
 	var extra map[string]json.RawMessage
 	for k, val := range members {
-		if c.classify(k, val) == memberExtra {
+		if c.classify([]byte(k), val) == memberExtra {
 			if extra == nil {
 				extra = map[string]json.RawMessage{}
 			}
@@ -660,7 +665,7 @@ func (c *objectCodec) declares(key string) bool {
 			return true
 		}
 	}
-	return c.classify(key, nil) == memberField
+	return c.classify([]byte(key), nil) == memberField
 }
 
 // decodeAny decodes any JSON value as encoding/json decodes into an any

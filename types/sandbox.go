@@ -159,12 +159,15 @@ func UnmarshalSandboxConfigConfig(data []byte) (SandboxConfigConfig, error) {
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
-	type plain SandboxConfigCreate
-	aux := struct {
-		*plain
-		Config json.RawMessage `json:"config"`
-	}{plain: (*plain)(s)}
-	return decodeObjectWith(data, s, &aux, func() error {
+	return decodeObjectWith(data, s, func() error {
+		type plain SandboxConfigCreate
+		aux := struct {
+			*plain
+			Config json.RawMessage `json:"config"`
+		}{plain: (*plain)(s)}
+		if err := json.Unmarshal(data, &aux); err != nil {
+			return err
+		}
 		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }
@@ -172,12 +175,15 @@ func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigUpdate) UnmarshalJSON(data []byte) error {
-	type plain SandboxConfigUpdate
-	aux := struct {
-		*plain
-		Config json.RawMessage `json:"config"`
-	}{plain: (*plain)(s)}
-	return decodeObjectWith(data, s, &aux, func() error {
+	return decodeObjectWith(data, s, func() error {
+		type plain SandboxConfigUpdate
+		aux := struct {
+			*plain
+			Config json.RawMessage `json:"config"`
+		}{plain: (*plain)(s)}
+		if err := json.Unmarshal(data, &aux); err != nil {
+			return err
+		}
 		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }

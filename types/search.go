@@ -28,7 +28,7 @@ type AgentsSearchRequestSearchItemOne struct {
 // and "operator":"contains".
 type AgentsSearchRequestSearchItemTwo struct {
 	// Value lists the tags to look for on the agents.
-	Value []string `json:"value,omitzero"`
+	Value []string `json:"value"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer
 	// server, say), as received; they are written back when the value is encoded.
 	ExtraFields map[string]json.RawMessage `json:"-"`

@@ -125,7 +125,7 @@ type ActionModel struct {
 	// AppID is the Composio id (a UUID) of the app the action belongs to.
 	AppID string `json:"appId"`
 	// Tags are Composio's labels for the action (e.g. "important").
-	Tags []string `json:"tags,omitzero"`
+	Tags []string `json:"tags"`
 	// Enabled reports whether the action is enabled in Composio.
 	Enabled *bool `json:"enabled,omitzero"`
 	// Logo is the URL of the app's logo image.
@@ -140,7 +140,7 @@ type ActionModel struct {
 // ActionParametersModel is the JSON schema of a Composio action's input parameters.
 type ActionParametersModel struct {
 	// Properties maps each parameter name to its JSON schema (description, title, type, examples).
-	Properties map[string]any `json:"properties,omitzero"`
+	Properties map[string]any `json:"properties"`
 	// Title is the schema's name (e.g. "StarARepositoryForTheAuthenticatedUserRequest").
 	Title string `json:"title"`
 	// Type is the JSON schema type of the input, normally "object".
@@ -155,7 +155,7 @@ type ActionParametersModel struct {
 // ActionResponseModel is the JSON schema of a Composio action's response.
 type ActionResponseModel struct {
 	// Properties maps each response field name to its JSON schema.
-	Properties map[string]any `json:"properties,omitzero"`
+	Properties map[string]any `json:"properties"`
 	// Title is the schema's name (e.g. "StarARepositoryForTheAuthenticatedUserResponse").
 	Title string `json:"title"`
 	// Type is the JSON schema type of the response, normally "object".
@@ -178,9 +178,9 @@ type AppModel struct {
 	// Description explains what the app is.
 	Description string `json:"description"`
 	// Categories are Composio's categories for the app (e.g. "popular", "developer tools").
-	Categories []string `json:"categories,omitzero"`
+	Categories []string `json:"categories"`
 	// Meta is free-form Composio metadata (e.g. actionsCount, triggersCount, is_custom_app).
-	Meta map[string]any `json:"meta,omitzero"`
+	Meta map[string]any `json:"meta"`
 	// Logo is the URL of the app's logo image.
 	Logo *string `json:"logo,omitzero"`
 	// Docs is the URL of the app's own API documentation.
@@ -213,7 +213,7 @@ type AppAuthScheme struct {
 	// AuthMode is the authentication method (e.g. OAUTH2, API_KEY, BASIC).
 	AuthMode AppAuthSchemeAuthMode `json:"auth_mode"`
 	// Fields lists the inputs the scheme needs (keys, usernames, ...).
-	Fields []AuthSchemeField `json:"fields,omitzero"`
+	Fields []AuthSchemeField `json:"fields"`
 	// Proxy is the scheme's proxy configuration (free-form JSON).
 	Proxy map[string]any `json:"proxy,omitzero"`
 	// AuthorizationURL is the OAuth authorization endpoint, for OAuth schemes.

@@ -8,7 +8,7 @@ type ChildToolRule struct {
 	// The name of the tool. Must exist in the database for the user's organization.
 	ToolName string `json:"tool_name"`
 	// The children tools that can be invoked.
-	Children []string `json:"children,omitzero"`
+	Children []string `json:"children"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer
 	// server, say), as received; they are written back when the value is encoded.
 	ExtraFields map[string]json.RawMessage `json:"-"`
@@ -43,7 +43,7 @@ type ConditionalToolRule struct {
 	// The default child tool to be called. If None, any tool can be called.
 	DefaultChild *string `json:"default_child,omitzero"`
 	// The output case to check for mapping
-	ChildOutputMapping map[string]string `json:"child_output_mapping,omitzero"`
+	ChildOutputMapping map[string]string `json:"child_output_mapping"`
 	// Whether to throw an error when output doesn't match any case
 	RequireOutputMapping *bool `json:"require_output_mapping,omitzero"`
 	// ExtraFields holds the members of the JSON object that no field declares (from a newer

@@ -259,7 +259,7 @@ func TestToolRuleUnion(t *testing.T) {
 	checkUnion(t, UnmarshalToolRule, cases, map[string]string{
 		"missing_children":      `{"tool_name":"a","type":"ToolRule","children":["b"]}`,
 		"missing_mapping":       `{"tool_name":"a","type":"conditional","child_output_mapping":{"x":"y"}}`,
-		"missing_default_child": `{"tool_name":"a","type":"conditional","default_child":"d"}`,
+		"missing_default_child": `{"tool_name":"a","type":"conditional","default_child":"d","child_output_mapping":{}}`, // required: sent even when empty
 		"missing_bare":          `{"tool_name":"a","type":"InitToolRule"}`,
 		"null_type":             `{"tool_name":"a","type":"InitToolRule"}`,
 	})
