@@ -739,25 +739,37 @@ type MessagesListResponse struct {
 // UnmarshalJSON decodes a JSON array of Message or LettaMessage objects.
 func (r *MessagesListResponse) UnmarshalJSON(data []byte) error {
 	const typ = "MessagesListResponse"
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		return &decodeError{typ: typ, err: err}
+	n, ok := countElements(data)
+	if !ok {
+		var items []json.RawMessage
+		if err := json.Unmarshal(data, &items); err != nil {
+			return &decodeError{typ: typ, err: err}
+		}
+		n = len(items) // null
 	}
 	r.Messages, r.LettaMessages = nil, nil
-	if len(items) == 0 {
+	if n == 0 {
 		return nil
 	}
 	stored := true
-	for _, item := range items {
+	eachElement(data, func(item []byte) bool {
 		_, roleState, rerr := scanKey(item, "role")
 		_, mtState, merr := scanKey(item, "message_type")
-		if rerr != nil || merr != nil || roleState == keyAbsent || mtState != keyAbsent {
-			stored = false
-			break
-		}
-	}
+		stored = rerr == nil && merr == nil && roleState != keyAbsent && mtState == keyAbsent
+		return stored
+	})
 	if stored {
-		msgs, err := decodeVariant[[]Message]("Message", data)
+		msgs := make([]Message, 0, n)
+		if eachElement(data, func(item []byte) bool {
+			var m Message
+			err := m.UnmarshalJSON(item)
+			msgs = append(msgs, m)
+			return err == nil
+		}) {
+			r.Messages = msgs
+			return nil
+		}
+		msgs, err := decodeVariant[[]Message]("Message", data) // the error, as encoding/json reports it
 		if err != nil {
 			return &decodeError{typ: typ, err: err}
 		}

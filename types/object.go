@@ -106,9 +106,12 @@ func unionDecoderOf(t reflect.Type) func([]byte) (any, error) {
 	return nil
 }
 
-// decodeFunc decodes the JSON value data into v (addressable) and reports
-// whether it could; see the fast path above.
-type decodeFunc func(v reflect.Value, data []byte) bool
+// decodeFunc decodes the JSON value that starts at data[i] into v
+// (addressable) and returns the index just past it, or -1 when it gives up
+// (see the fast path above). Values are parsed once, in place: no decoder
+// looks for the end of a value before decoding it, except where the value
+// goes to a function that takes it whole (unions, Time, the list types).
+type decodeFunc func(v reflect.Value, data []byte, i int) int
 
 // objectField is one declared member of an object type.
 type objectField struct {
@@ -234,16 +237,16 @@ func hasFreeForm(t reflect.Type, seen map[reflect.Type]bool) bool {
 func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
 	if isObjectType(t) {
 		c := buildCodec(t, building)
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
-				return true
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
+				return i + 4
 			}
-			return c.decodeFast(v, data)
+			return c.parse(v, data, i)
 		}
 	}
 	if dec := unionDecoderOf(t); dec != nil {
-		return func(v reflect.Value, data []byte) bool {
-			u, err := dec(data)
+		return whole(func(v reflect.Value, value []byte) bool {
+			u, err := dec(value)
 			if err != nil {
 				return false
 			}
@@ -253,12 +256,12 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 				v.Set(reflect.ValueOf(u))
 			}
 			return true
-		}
+		})
 	}
 	if t == reflect.TypeFor[Time]() {
-		return func(v reflect.Value, data []byte) bool {
-			return fastTime(v.Addr().Interface().(*Time), data)
-		}
+		return whole(func(v reflect.Value, value []byte) bool {
+			return fastTime(v.Addr().Interface().(*Time), value)
+		})
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerTyp) {
 		// The list types of this package (ToolRuleList, …), which check
@@ -266,169 +269,315 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 		if t.PkgPath() != reflect.TypeFor[Time]().PkgPath() {
 			return giveUp
 		}
-		return func(v reflect.Value, data []byte) bool {
-			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data) == nil
-		}
+		return whole(func(v reflect.Value, value []byte) bool {
+			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(value) == nil
+		})
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
-				return true
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
+				return i + 4
 			}
-			s, ok := jsonString(data)
-			v.SetString(s)
-			return ok
+			if data[i] != '"' {
+				return -1
+			}
+			end, _ := scanString(data, i)
+			if end < 0 {
+				return -1
+			}
+			str, ok := jsonString(data[i:end])
+			if !ok {
+				return -1
+			}
+			v.SetString(str)
+			return end
 		}
 	case reflect.Bool:
-		return func(v reflect.Value, data []byte) bool {
-			switch string(data) {
-			case "true":
+		return func(v reflect.Value, data []byte, i int) int {
+			switch {
+			case bytes.HasPrefix(data[i:], []byte("true")):
 				v.SetBool(true)
-			case "false":
+				return i + 4
+			case bytes.HasPrefix(data[i:], []byte("false")):
 				v.SetBool(false)
-			case "null":
-			default:
-				return false
+				return i + 5
+			case isNullAt(data, i):
+				return i + 4
 			}
-			return true
+			return -1
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
-				return true
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
+				return i + 4
 			}
-			n, err := strconv.ParseInt(string(data), 10, 64)
-			if err != nil || !validNumber(data) || v.OverflowInt(n) {
-				return false
+			end := numberEnd(data, i)
+			if end < 0 {
+				return -1
+			}
+			n, err := strconv.ParseInt(string(data[i:end]), 10, 64)
+			if err != nil || v.OverflowInt(n) {
+				return -1
 			}
 			v.SetInt(n)
-			return true
+			return end
 		}
 	case reflect.Float32, reflect.Float64:
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
-				return true
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
+				return i + 4
 			}
-			if !validNumber(data) {
-				return false
+			end := numberEnd(data, i)
+			if end < 0 {
+				return -1
 			}
-			f, err := strconv.ParseFloat(string(data), t.Bits())
+			f, err := strconv.ParseFloat(string(data[i:end]), t.Bits())
 			if err != nil || v.OverflowFloat(f) {
-				return false
+				return -1
 			}
 			v.SetFloat(f)
-			return true
+			return end
 		}
 	case reflect.Interface:
 		if t.NumMethod() != 0 {
 			return giveUp
 		}
-		return func(v reflect.Value, data []byte) bool {
-			x, ok := decodeAny(data)
-			if !ok {
-				return false
+		return func(v reflect.Value, data []byte, i int) int {
+			x, end := parseAny(data, i)
+			if end < 0 {
+				return -1
 			}
 			if x == nil {
 				v.SetZero()
 			} else {
 				v.Set(reflect.ValueOf(x))
 			}
-			return true
+			return end
 		}
 	case reflect.Pointer:
 		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
 				v.SetZero()
-				return true
+				return i + 4
 			}
 			if v.IsNil() {
 				v.Set(reflect.New(t.Elem()))
 			}
-			return elem(v.Elem(), data)
+			return elem(v.Elem(), data, i)
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
 			return giveUp // []byte is base64 in encoding/json
 		}
 		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
 				v.SetZero()
-				return true
+				return i + 4
 			}
-			n, ok := countElements(data)
-			if !ok {
-				return false
+			if !v.IsNil() {
+				v.SetLen(0)
 			}
-			s := reflect.MakeSlice(t, n, n)
-			i := 0
-			if !eachElement(data, func(item []byte) bool {
-				ok := elem(s.Index(i), item)
-				i++
-				return ok
-			}) {
-				return false
+			end := parseArray(data, i, func(j int) int {
+				n := v.Len()
+				if n == v.Cap() {
+					v.Grow(1)
+				}
+				v.SetLen(n + 1)
+				item := v.Index(n)
+				item.SetZero()
+				return elem(item, data, j)
+			})
+			if end >= 0 && v.IsNil() {
+				v.Set(reflect.MakeSlice(t, 0, 0))
 			}
-			v.Set(s)
-			return true
+			return end
 		}
 	case reflect.Map:
 		if t.Key().Kind() != reflect.String || t.Key().Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
 			return giveUp
 		}
 		if t.Elem() == anyType && t.Key() == reflect.TypeFor[string]() {
-			return func(v reflect.Value, data []byte) bool {
-				if string(data) == "null" {
+			return func(v reflect.Value, data []byte, i int) int {
+				if isNullAt(data, i) {
 					v.SetZero()
-					return true
+					return i + 4
 				}
 				if v.IsNil() {
 					v.Set(reflect.MakeMap(t))
 				}
-				return decodeAnyObject(v.Interface().(map[string]any), data)
+				return parseAnyObject(v.Interface().(map[string]any), data, i)
 			}
 		}
 		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte) bool {
-			if string(data) == "null" {
+		return func(v reflect.Value, data []byte, i int) int {
+			if isNullAt(data, i) {
 				v.SetZero()
-				return true
+				return i + 4
 			}
 			if v.IsNil() {
 				v.Set(reflect.MakeMap(t))
 			}
 			item := reflect.New(t.Elem()).Elem()
-			return eachMember(data, func(key, value []byte) bool {
+			return parseObject(data, i, func(key []byte, j int) int {
 				item.SetZero()
-				if !elem(item, value) {
-					return false
+				end := elem(item, data, j)
+				if end >= 0 {
+					v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
 				}
-				v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
-				return true
+				return end
 			})
 		}
 	}
 	return giveUp
 }
 
-func giveUp(reflect.Value, []byte) bool { return false }
+func giveUp(reflect.Value, []byte, int) int { return -1 }
+
+// whole makes a decoder of a function that takes the value whole (and
+// checks all of it).
+func whole(dec func(v reflect.Value, value []byte) bool) decodeFunc {
+	return func(v reflect.Value, data []byte, i int) int {
+		end := skipValue(data, i)
+		if end < 0 || !dec(v, data[i:end]) {
+			return -1
+		}
+		return end
+	}
+}
+
+func isNullAt(data []byte, i int) bool { return bytes.HasPrefix(data[i:], []byte("null")) }
 
 // decodeFast decodes the JSON object data into v (addressable, of the
 // codec's type) without encoding/json.
 func (c *objectCodec) decodeFast(v reflect.Value, data []byte) bool {
+	end := c.parse(v, data, skipSpace(data, 0))
+	return end >= 0 && skipSpace(data, end) == len(data)
+}
+
+// parse decodes the JSON object at data[i] into v and returns the index
+// just past it, or -1.
+func (c *objectCodec) parse(v reflect.Value, data []byte, i int) int {
 	var extra map[string]json.RawMessage
-	ok := eachMember(data, func(key, value []byte) bool {
+	end := parseObject(data, i, func(key []byte, j int) int {
 		if f := c.fields[string(key)]; f != nil {
-			return f.dec(v.Field(f.index), value)
+			return f.dec(v.Field(f.index), data, j)
 		}
-		return c.otherMember(&extra, key, value)
+		end := skipValue(data, j)
+		if end < 0 || !c.otherMember(&extra, key, data[j:end]) {
+			return -1
+		}
+		return end
 	})
-	if ok && c.extra >= 0 {
+	if end >= 0 && c.extra >= 0 {
 		setExtra(v.Field(c.extra), extra)
 	}
-	return ok
+	return end
+}
+
+// parseObject walks the JSON object at data[i], calling member with each
+// key (without quotes) and the index of its value; member returns the
+// index just past the value, or -1. parseObject returns the index just
+// past the object, or -1 when it is not one, has a key with escapes or
+// control characters, or member gave up.
+func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
+	if i >= len(data) || data[i] != '{' {
+		return -1
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return i + 1
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return -1
+		}
+		end, escaped := scanString(data, i)
+		if end < 0 || escaped {
+			return -1
+		}
+		key := data[i+1 : end-1]
+		for _, c := range key {
+			if c < 0x20 {
+				return -1
+			}
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return -1
+		}
+		i = skipSpace(data, i+1)
+		if i >= len(data) {
+			return -1
+		}
+		if i = member(key, i); i < 0 {
+			return -1
+		}
+		i = skipSpace(data, i)
+		if i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// parseArray walks the JSON array at data[i] as parseObject walks an
+// object, calling elem with the index of each element.
+func parseArray(data []byte, i int, elem func(j int) int) int {
+	if i >= len(data) || data[i] != '[' {
+		return -1
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == ']' {
+		return i + 1
+	}
+	for {
+		if i >= len(data) {
+			return -1
+		}
+		if i = elem(i); i < 0 {
+			return -1
+		}
+		i = skipSpace(data, i)
+		if i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case ']':
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// numberEnd returns the index just past the JSON number at data[i], or -1
+// when there is none.
+func numberEnd(data []byte, i int) int {
+	j := i
+	for j < len(data) {
+		c := data[j]
+		if '0' <= c && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' {
+			j++
+			continue
+		}
+		break
+	}
+	if !validNumber(data[i:j]) {
+		return -1
+	}
+	return j
 }
 
 // otherMember takes, for a fast path, a member that is not one of the
@@ -668,48 +817,60 @@ func (c *objectCodec) declares(key string) bool {
 	return c.classify([]byte(key), nil) == memberField
 }
 
-// decodeAny decodes any JSON value as encoding/json decodes into an any
-// with UseNumber: objects as map[string]any, arrays as []any, numbers as
-// json.Number. ok is false for invalid JSON and for object keys with
-// escapes (left to encoding/json).
-func decodeAny(data []byte) (any, bool) {
-	if len(data) == 0 {
-		return nil, false
-	}
-	switch data[0] {
+// parseAny decodes the JSON value at data[i] as encoding/json decodes into
+// an any with UseNumber: objects as map[string]any, arrays as []any,
+// numbers as json.Number. It returns the index just past the value, or -1
+// for invalid JSON and for object keys with escapes (left to
+// encoding/json).
+func parseAny(data []byte, i int) (any, int) {
+	switch data[i] {
 	case '{':
 		m := map[string]any{}
-		return m, decodeAnyObject(m, data)
+		return m, parseAnyObject(m, data, i)
 	case '[':
-		n, ok := countElements(data)
-		if !ok {
-			return nil, false
-		}
-		a := make([]any, 0, n)
-		ok = eachElement(data, func(item []byte) bool {
-			x, ok := decodeAny(item)
+		a := []any{}
+		end := parseArray(data, i, func(j int) int {
+			x, end := parseAny(data, j)
 			a = append(a, x)
-			return ok
+			return end
 		})
-		return a, ok
+		return a, end
 	case '"':
-		return jsonString(data)
+		end, _ := scanString(data, i)
+		if end < 0 {
+			return nil, -1
+		}
+		s, ok := jsonString(data[i:end])
+		if !ok {
+			return nil, -1
+		}
+		return s, end
 	case 't':
-		return true, string(data) == "true"
+		if bytes.HasPrefix(data[i:], []byte("true")) {
+			return true, i + 4
+		}
 	case 'f':
-		return false, string(data) == "false"
+		if bytes.HasPrefix(data[i:], []byte("false")) {
+			return false, i + 5
+		}
 	case 'n':
-		return nil, string(data) == "null"
+		if isNullAt(data, i) {
+			return nil, i + 4
+		}
+	default:
+		if end := numberEnd(data, i); end >= 0 {
+			return json.Number(data[i:end]), end
+		}
 	}
-	return json.Number(data), validNumber(data)
+	return nil, -1
 }
 
-// decodeAnyObject decodes the members of the JSON object data into m.
-func decodeAnyObject(m map[string]any, data []byte) bool {
-	return eachMember(data, func(key, value []byte) bool {
-		x, ok := decodeAny(value)
+// parseAnyObject decodes the members of the JSON object at data[i] into m.
+func parseAnyObject(m map[string]any, data []byte, i int) int {
+	return parseObject(data, i, func(key []byte, j int) int {
+		x, end := parseAny(data, j)
 		m[string(key)] = x
-		return ok
+		return end
 	})
 }
 

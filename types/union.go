@@ -372,13 +372,26 @@ func setUnionSlice[T any](dst *[]T, key string, raw json.RawMessage, dec func([]
 	return nil
 }
 
-// unionSlice decodes a JSON array of union values; absent or null gives nil
+// unionSlice decodes a JSON array of union values in one pass over each
+// element (each decoder checks its element); absent or null gives nil
 // and [] gives an empty, non-nil slice (so it encodes back as []). key
 // names the array in errors ("" for a top-level array).
 func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
+	if n, ok := countElements(raw); ok {
+		out := make([]T, 0, n)
+		if eachElement(raw, func(item []byte) bool {
+			v, err := dec(item)
+			out = append(out, v)
+			return err == nil
+		}) {
+			return out, nil
+		}
+	}
+	// Invalid JSON, or an element that does not decode: encoding/json
+	// checks the whole array first, so the error is the one it reports.
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		if key == "" {
