@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // This file holds the encoding of the object types: every struct of this
@@ -499,10 +500,8 @@ func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
 			return -1
 		}
 		key := data[i+1 : end-1]
-		for _, c := range key {
-			if c < 0x20 {
-				return -1
-			}
+		if !plainKey(key) {
+			return -1
 		}
 		i = skipSpace(data, end)
 		if i >= len(data) || data[i] != ':' {
@@ -528,6 +527,19 @@ func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
 			return -1
 		}
 	}
+}
+
+// plainKey reports whether an object key (already free of escapes) reads
+// the same to encoding/json: no control character, valid UTF-8.
+func plainKey(key []byte) bool {
+	ascii := true
+	for _, c := range key {
+		if c < 0x20 {
+			return false
+		}
+		ascii = ascii && c < 0x80
+	}
+	return ascii || utf8.Valid(key)
 }
 
 // parseArray walks the JSON array at data[i] as parseObject walks an

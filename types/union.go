@@ -440,10 +440,8 @@ func eachMember(data []byte, set func(key, value []byte) bool) bool {
 			return false
 		}
 		key := data[i+1 : end-1]
-		for _, c := range key {
-			if c < 0x20 {
-				return false
-			}
+		if !plainKey(key) {
+			return false
 		}
 		i = skipSpace(data, end)
 		if i >= len(data) || data[i] != ':' {
