@@ -281,8 +281,8 @@ func (c *Client) ResetMessages(ctx context.Context, agentID string, params Reset
 // SearchParams are the conditions of an agent search (Letta Cloud).
 type SearchParams struct {
 	// Search are the conditions: by template version, name, tags, or a
-	// sort order (types.AgentsSearchRequestSearchItemZero, …One, …Two,
-	// …Direction).
+	// sort order (types.AgentsSearchVersion, AgentsSearchName,
+	// AgentsSearchTags, AgentsSearchOrderBy).
 	Search types.AgentsSearchRequestSearchItemList `json:"search,omitzero"`
 	// ProjectID restricts the search to one project.
 	ProjectID *string `json:"project_id,omitzero"`

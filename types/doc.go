@@ -22,7 +22,7 @@
 // member this SDK lacks. A fixed literal the reference client declares
 // (TextContent's "type":"text", FunctionTool's and
 // ChatCompletionMessageToolCall's "type":"function", the "operator" of
-// AgentsSearchRequestSearchItemTwo) is written as its constant unless
+// AgentsSearchTags) is written as its constant unless
 // another value was received, which ExtraFields keeps and encoding
 // writes back.
 //

@@ -69,13 +69,13 @@ func objectTagsOf(t reflect.Type) objectTags {
 		return fixed("type", string(ToolRuleTypeTerminalToolRule))
 	case reflect.TypeFor[ConditionalToolRule]():
 		return fixed("type", string(ToolRuleTypeConditional))
-	case reflect.TypeFor[AgentsSearchRequestSearchItemZero]():
+	case reflect.TypeFor[AgentsSearchVersion]():
 		return fixed("field", "version")
-	case reflect.TypeFor[AgentsSearchRequestSearchItemOne]():
+	case reflect.TypeFor[AgentsSearchName]():
 		return fixed("field", "name")
-	case reflect.TypeFor[AgentsSearchRequestSearchItemTwo]():
+	case reflect.TypeFor[AgentsSearchTags]():
 		return objectTags{fixed: []objectTag{{"field", `"tags"`}}, literals: []objectTag{{"operator", `"contains"`}}}
-	case reflect.TypeFor[AgentsSearchRequestSearchItemDirection]():
+	case reflect.TypeFor[AgentsSearchOrderBy]():
 		return fixed("field", "order_by")
 	case reflect.TypeFor[TextContent]():
 		return objectTags{literals: []objectTag{{"type", `"text"`}}}

@@ -520,50 +520,50 @@ func (v E2BSandboxConfig) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the object; members no field declares go to ExtraFields.
-func (v *AgentsSearchRequestSearchItemZero) UnmarshalJSON(data []byte) error {
-	type plain AgentsSearchRequestSearchItemZero
+func (v *AgentsSearchVersion) UnmarshalJSON(data []byte) error {
+	type plain AgentsSearchVersion
 	return decodeObject(data, v, (*plain)(v))
 }
 
 // MarshalJSON encodes the object followed by its ExtraFields.
-func (v AgentsSearchRequestSearchItemZero) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemZero
+func (v AgentsSearchVersion) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchVersion
 	return encodeObject(&v, (*plain)(&v))
 }
 
 // UnmarshalJSON decodes the object; members no field declares go to ExtraFields.
-func (v *AgentsSearchRequestSearchItemOne) UnmarshalJSON(data []byte) error {
-	type plain AgentsSearchRequestSearchItemOne
+func (v *AgentsSearchName) UnmarshalJSON(data []byte) error {
+	type plain AgentsSearchName
 	return decodeObject(data, v, (*plain)(v))
 }
 
 // MarshalJSON encodes the object followed by its ExtraFields.
-func (v AgentsSearchRequestSearchItemOne) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemOne
+func (v AgentsSearchName) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchName
 	return encodeObject(&v, (*plain)(&v))
 }
 
 // UnmarshalJSON decodes the object; members no field declares go to ExtraFields.
-func (v *AgentsSearchRequestSearchItemTwo) UnmarshalJSON(data []byte) error {
-	type plain AgentsSearchRequestSearchItemTwo
+func (v *AgentsSearchTags) UnmarshalJSON(data []byte) error {
+	type plain AgentsSearchTags
 	return decodeObject(data, v, (*plain)(v))
 }
 
 // MarshalJSON encodes the object followed by its ExtraFields.
-func (v AgentsSearchRequestSearchItemTwo) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemTwo
+func (v AgentsSearchTags) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchTags
 	return encodeObject(&v, (*plain)(&v))
 }
 
 // UnmarshalJSON decodes the object; members no field declares go to ExtraFields.
-func (v *AgentsSearchRequestSearchItemDirection) UnmarshalJSON(data []byte) error {
-	type plain AgentsSearchRequestSearchItemDirection
+func (v *AgentsSearchOrderBy) UnmarshalJSON(data []byte) error {
+	type plain AgentsSearchOrderBy
 	return decodeObject(data, v, (*plain)(v))
 }
 
 // MarshalJSON encodes the object followed by its ExtraFields.
-func (v AgentsSearchRequestSearchItemDirection) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemDirection
+func (v AgentsSearchOrderBy) MarshalJSON() ([]byte, error) {
+	type plain AgentsSearchOrderBy
 	return encodeObject(&v, (*plain)(&v))
 }
 

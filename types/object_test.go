@@ -143,7 +143,7 @@ func TestRequiredFieldsSentWhenEmpty(t *testing.T) {
 	}{
 		{ChildToolRule{ToolName: "a"}, `{"type":"ToolRule","tool_name":"a","children":[]}`},
 		{ConditionalToolRule{ToolName: "a"}, `{"type":"conditional","tool_name":"a","child_output_mapping":{}}`},
-		{AgentsSearchRequestSearchItemTwo{}, `{"field":"tags","operator":"contains","value":[]}`},
+		{AgentsSearchTags{}, `{"field":"tags","operator":"contains","value":[]}`},
 		{Memory{}, `{"blocks":[]}`},
 		{LettaResponse{}, `{"messages":[],"usage":{"message_type":"usage_statistics"}}`},
 	} {
@@ -163,7 +163,7 @@ func TestLiteralsKeepWhatWasReceived(t *testing.T) {
 		{`{"type":"image","text":"x"}`, new(TextContent), TextContent{Text: "x"}, `{"type":"text","text":"x"}`},
 		{`{"type":"custom","function":{"name":"f"}}`, new(FunctionTool), FunctionTool{Function: FunctionDefinition{Name: "f"}}, `{"type":"function","function":{"name":"f"}}`},
 		{`{"type":"custom","id":"c","function":{"name":"f","arguments":"{}"}}`, new(ChatCompletionMessageToolCall), ChatCompletionMessageToolCall{ID: "c", Function: Function{Name: "f", Arguments: "{}"}}, `{"type":"function","id":"c","function":{"name":"f","arguments":"{}"}}`},
-		{`{"field":"tags","operator":"overlaps","value":["a"]}`, new(AgentsSearchRequestSearchItemTwo), AgentsSearchRequestSearchItemTwo{Value: []string{"a"}}, `{"field":"tags","operator":"contains","value":["a"]}`},
+		{`{"field":"tags","operator":"overlaps","value":["a"]}`, new(AgentsSearchTags), AgentsSearchTags{Value: []string{"a"}}, `{"field":"tags","operator":"contains","value":["a"]}`},
 	} {
 		require.NoError(t, json.Unmarshal([]byte(tc.in), tc.into))
 		out, err := json.Marshal(tc.into)

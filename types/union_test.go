@@ -165,10 +165,10 @@ func TestMessageVariantsAlwaysWriteTheirTag(t *testing.T) {
 		{TextContent{}, `"type":"text"`},
 		{FunctionTool{}, `"type":"function"`},
 		{ChatCompletionMessageToolCall{}, `"type":"function"`},
-		{AgentsSearchRequestSearchItemZero{}, `"field":"version"`},
-		{AgentsSearchRequestSearchItemOne{}, `"field":"name"`},
-		{AgentsSearchRequestSearchItemTwo{}, `"field":"tags","operator":"contains"`},
-		{AgentsSearchRequestSearchItemDirection{}, `"field":"order_by"`},
+		{AgentsSearchVersion{}, `"field":"version"`},
+		{AgentsSearchName{}, `"field":"name"`},
+		{AgentsSearchTags{}, `"field":"tags","operator":"contains"`},
+		{AgentsSearchOrderBy{}, `"field":"order_by"`},
 	} {
 		out, err := json.Marshal(tc.v)
 		require.NoError(t, err)
@@ -302,11 +302,11 @@ func TestMessageContentUnion(t *testing.T) {
 
 func TestAgentsSearchRequestSearchItemUnion(t *testing.T) {
 	checkUnion(t, UnmarshalAgentsSearchRequestSearchItem, []unionCase{
-		{"zero", `{"field":"version","value":"v1"}`, reflect.TypeFor[AgentsSearchRequestSearchItemZero]()},
-		{"one", `{"field":"name","operator":"contains","value":"bot"}`, reflect.TypeFor[AgentsSearchRequestSearchItemOne]()},
-		{"two", `{"field":"tags","operator":"contains","value":["a","b"]}`, reflect.TypeFor[AgentsSearchRequestSearchItemTwo]()},
-		{"two_empty", `{"field":"tags","operator":"contains","value":[]}`, reflect.TypeFor[AgentsSearchRequestSearchItemTwo]()},
-		{"direction", `{"field":"order_by","value":"created_at","direction":"desc"}`, reflect.TypeFor[AgentsSearchRequestSearchItemDirection]()},
+		{"zero", `{"field":"version","value":"v1"}`, reflect.TypeFor[AgentsSearchVersion]()},
+		{"one", `{"field":"name","operator":"contains","value":"bot"}`, reflect.TypeFor[AgentsSearchName]()},
+		{"two", `{"field":"tags","operator":"contains","value":["a","b"]}`, reflect.TypeFor[AgentsSearchTags]()},
+		{"two_empty", `{"field":"tags","operator":"contains","value":[]}`, reflect.TypeFor[AgentsSearchTags]()},
+		{"direction", `{"field":"order_by","value":"created_at","direction":"desc"}`, reflect.TypeFor[AgentsSearchOrderBy]()},
 		{"missing_field", `{"value":"v1"}`, reflect.TypeFor[UnknownAgentsSearchRequestSearchItem]()},
 		{"null", `null`, nil},
 	}, nil)
