@@ -21,7 +21,8 @@ import (
 // each member straight into its field by a decoder derived from the
 // struct's fields (objectCodec), and collects the keys no field declares.
 // It takes only input that it checks in full and decodes exactly as the
-// general path would (TestObjectFastPath and the fuzz test compare them);
+// general path would (TestObjectFastPathTakesEveryField, TestFastPaths and
+// the fuzz test compare them);
 // on anything else (a key with escapes, a number where a string belongs,
 // invalid JSON) it gives up, and the general path decodes with
 // encoding/json, which also reports the errors.
