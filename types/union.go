@@ -491,17 +491,23 @@ func jsonString(tok []byte) (string, bool) {
 // (no backslash, no control character, valid UTF-8), without calling
 // encoding/json; ok is false when data is anything else.
 func plainString(data []byte) (string, bool) {
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+	if !isPlainString(data) {
 		return "", false
+	}
+	return string(data[1 : len(data)-1]), true
+}
+
+// isPlainString reports whether data is a JSON string that needs no
+// unescaping (see plainString).
+func isPlainString(data []byte) bool {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return false
 	}
 	body := data[1 : len(data)-1]
 	for _, c := range body {
 		if c < 0x20 || c == '\\' || c == '"' {
-			return "", false
+			return false
 		}
 	}
-	if !utf8.Valid(body) {
-		return "", false
-	}
-	return string(body), true
+	return utf8.Valid(body)
 }
