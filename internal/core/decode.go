@@ -33,6 +33,9 @@ var (
 	bufPool         = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
 
+// typesPkg is the import path of package types.
+var typesPkg = reflect.TypeFor[types.Time]().PkgPath()
+
 // maxPooledBuffer is the largest buffer kept for reuse.
 const maxPooledBuffer = 1 << 20
 
@@ -66,8 +69,13 @@ func decodeValue(resp *http.Response, p *prepared, v any) error {
 
 // unmarshal is json.Unmarshal, except that a free-form result (*any)
 // keeps its numbers as json.Number, exact beyond 2^53, as the free-form
-// fields of package types do.
+// fields of package types do, and that a type of package types decodes
+// itself directly: its UnmarshalJSON checks all of data, and going
+// through json.Unmarshal would scan the body twice more first.
 func unmarshal(data []byte, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok && reflect.TypeOf(v).Elem().PkgPath() == typesPkg {
+		return u.UnmarshalJSON(data)
+	}
 	if _, ok := v.(*any); !ok {
 		return json.Unmarshal(data, v)
 	}
