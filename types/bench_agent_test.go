@@ -8,7 +8,8 @@ import (
 )
 
 // BenchmarkUnmarshalAgentState decodes the 19 KB agent of
-// agents.retrieve--1 and a list of ten of them.
+// agents.retrieve--1 with json.Unmarshal and by its UnmarshalJSON, and a
+// list of ten of them.
 func BenchmarkUnmarshalAgentState(b *testing.B) {
 	body := testutil.ResponseByID(b, "agents.retrieve--1").Body
 	list := append([]byte("["), body...)
@@ -22,6 +23,17 @@ func BenchmarkUnmarshalAgentState(b *testing.B) {
 		for b.Loop() {
 			var a AgentState
 			if err := json.Unmarshal(body, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// What the SDK's core does with a result of this package.
+	b.Run("agent-direct", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			var a AgentState
+			if err := a.UnmarshalJSON(body); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -73,6 +73,15 @@ func decodeValue(resp *http.Response, p *prepared, v any) error {
 // itself directly: its UnmarshalJSON checks all of data, and going
 // through json.Unmarshal would scan the body twice more first.
 func unmarshal(data []byte, v any) error {
+	if rv := reflect.ValueOf(v).Elem(); rv.Kind() == reflect.Pointer && rv.Type().Elem().PkgPath() == typesPkg &&
+		rv.Type().Implements(unmarshalerType) && string(bytes.TrimSpace(data)) != "null" {
+		p := reflect.New(rv.Type().Elem())
+		if err := p.Interface().(json.Unmarshaler).UnmarshalJSON(data); err != nil {
+			return err
+		}
+		rv.Set(p)
+		return nil
+	}
 	if u, ok := v.(json.Unmarshaler); ok && reflect.TypeOf(v).Elem().PkgPath() == typesPkg {
 		return u.UnmarshalJSON(data)
 	}
