@@ -198,11 +198,11 @@ type CreateParams struct {
 	// (Letta Cloud).
 	Project *string `json:"project,omitzero"`
 	// ToolExecEnvironmentVariables are environment variables for this
-	// agent's tool executions.
-	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
+	// agent's tool executions; a nil value sends null.
+	ToolExecEnvironmentVariables map[string]*string `json:"tool_exec_environment_variables,omitzero"`
 	// MemoryVariables are the variables to set for an agent made from a
-	// template (Letta Cloud).
-	MemoryVariables map[string]string `json:"memory_variables,omitzero"`
+	// template (Letta Cloud); a nil value sends null.
+	MemoryVariables map[string]*string `json:"memory_variables,omitzero"`
 }
 
 // Create creates a new agent with the specified configuration. It always
@@ -253,8 +253,9 @@ type ModifyParams struct {
 	// Metadata is free-form metadata of the agent.
 	Metadata map[string]any `json:"metadata,omitzero"`
 	// ToolExecEnvironmentVariables are environment variables for this
-	// agent's tool executions.
-	ToolExecEnvironmentVariables map[string]string `json:"tool_exec_environment_variables,omitzero"`
+	// agent's tool executions; a nil value sends null, which removes the
+	// variable.
+	ToolExecEnvironmentVariables map[string]*string `json:"tool_exec_environment_variables,omitzero"`
 }
 
 // Modify updates the fields of an existing agent that params sets and
@@ -282,8 +283,8 @@ func (c *Client) ResetMessages(ctx context.Context, agentID string, params Reset
 // SearchParams are the conditions of an agent search (Letta Cloud).
 type SearchParams struct {
 	// Search are the conditions: by template version, name, tags, or a
-	// sort order (types.AgentsSearchRequestSearchItemZero, …One, …Two,
-	// …Direction).
+	// sort order (types.AgentsSearchVersion, AgentsSearchName,
+	// AgentsSearchTags, AgentsSearchOrderBy).
 	Search types.AgentsSearchRequestSearchItemList `json:"search,omitzero"`
 	// ProjectID restricts the search to one project.
 	ProjectID *string `json:"project_id,omitzero"`

@@ -48,7 +48,7 @@ func TestParamsRoundTrip(t *testing.T) {
 			Tags:                   []string{},
 			Metadata:               map[string]any{"tier": 2.0},
 			IncludeBaseTools:       new(false),
-			MemoryVariables:        map[string]string{"k": "v"},
+			MemoryVariables:        map[string]*string{"k": new("v"), "gone": nil},
 		}, `{
 			"name": "rules-agent",
 			"memory_blocks": [{"label": "human", "value": "Ada"}],
@@ -64,7 +64,7 @@ func TestParamsRoundTrip(t *testing.T) {
 			"tags": [],
 			"metadata": {"tier": 2},
 			"include_base_tools": false,
-			"memory_variables": {"k": "v"}
+			"memory_variables": {"k": "v", "gone": null}
 		}`)
 	})
 	t.Run("ModifyParams", func(t *testing.T) {

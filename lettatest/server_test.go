@@ -2,10 +2,12 @@ package lettatest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -575,7 +577,7 @@ func TestSourcesUpload(t *testing.T) {
 	}
 	assert.True(t, seen[types.JobStatusRunning], "the job never showed running")
 	require.NotNil(t, job.CompletedAt)
-	assert.EqualValues(t, 1, job.Metadata["num_documents"])
+	assert.Equal(t, json.Number("1"), job.Metadata["num_documents"]) // free-form numbers decode as json.Number
 
 	files, err := client.Sources.Files.List(ctx, src.ID, sources.FilesListParams{})
 	require.NoError(t, err)
@@ -602,7 +604,7 @@ func TestSourcesUpload(t *testing.T) {
 	passages, err := client.Agents.ArchivalMemory.List(ctx, agent.ID, agents.ArchivalMemoryListParams{})
 	require.NoError(t, err)
 	require.Greater(t, len(passages), 1, "the text is split in chunks")
-	assert.EqualValues(t, len(passages), job.Metadata["num_passages"])
+	assert.Equal(t, json.Number(strconv.Itoa(len(passages))), job.Metadata["num_passages"])
 	var joined []string
 	for _, p := range passages {
 		assert.Equal(t, files[0].ID, *p.FileID)
@@ -613,7 +615,7 @@ func TestSourcesUpload(t *testing.T) {
 	srcs, err := client.Sources.List(ctx)
 	require.NoError(t, err)
 	require.Len(t, srcs, 1)
-	assert.EqualValues(t, len(passages), srcs[0].Metadata["num_passages"])
+	assert.Equal(t, json.Number(strconv.Itoa(len(passages))), srcs[0].Metadata["num_passages"])
 	assert.Len(t, srcs[0].Metadata["attached_agents"], 1)
 	agent, err = client.Agents.Sources.Detach(ctx, agent.ID, src.ID)
 	require.NoError(t, err)
@@ -754,7 +756,7 @@ func TestAgentsCRUD(t *testing.T) {
 	_, client := setup(t)
 	a := newAgent(t, client, agents.CreateParams{Name: new("alpha"), Tags: []string{"support", "tier-1"}, Metadata: map[string]any{"team": "cx"}})
 	b := newAgent(t, client, agents.CreateParams{Name: new("beta"), Tags: []string{"support"}, ToolRules: []types.ToolRule{types.InitToolRule{ToolName: "send_message"}, types.TerminalToolRule{ToolName: "send_message"}}})
-	c := newAgent(t, client, agents.CreateParams{Name: new("gamma"), ToolExecEnvironmentVariables: map[string]string{"API_URL": "https://x"}})
+	c := newAgent(t, client, agents.CreateParams{Name: new("gamma"), ToolExecEnvironmentVariables: map[string]*string{"API_URL": new("https://x")}})
 	assert.Equal(t, types.ToolRuleList{types.InitToolRule{ToolName: "send_message"}, types.TerminalToolRule{ToolName: "send_message"}}, b.ToolRules)
 	require.Len(t, c.ToolExecEnvironmentVariables, 1)
 	assert.Equal(t, "API_URL", c.ToolExecEnvironmentVariables[0].Key)

@@ -1,5 +1,7 @@
 package types
 
+import "encoding/json"
+
 // AgentState is the persisted state of an agent: everything needed to recreate it, including its
 // system prompt, memory, tools, sources, tool rules and model configuration.
 type AgentState struct {
@@ -34,16 +36,19 @@ type AgentState struct {
 	// The in-context memory of the agent.
 	Memory Memory `json:"memory"`
 	// The tools used by the agent.
-	Tools []Tool `json:"tools,omitzero"`
+	Tools []Tool `json:"tools"`
 	// The sources used by the agent.
-	Sources []Source `json:"sources,omitzero"`
+	Sources []Source `json:"sources"`
 	// The tags associated with the agent.
-	Tags []string `json:"tags,omitzero"`
+	Tags []string `json:"tags"`
 	// The environment variables for tool execution specific to this agent.
 	ToolExecEnvironmentVariables []AgentEnvironmentVariable `json:"tool_exec_environment_variables,omitzero"`
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentEnvironmentVariable is an environment variable set for an agent's tool executions.
@@ -69,15 +74,21 @@ type AgentEnvironmentVariable struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Memory is an agent's in-context (core) memory: its blocks and the template that renders them
 // into the prompt.
 type Memory struct {
 	// Memory blocks contained in the agent's in-context memory
-	Blocks []Block `json:"blocks,omitzero"`
+	Blocks []Block `json:"blocks"`
 	// Jinja2 template for compiling memory blocks into a prompt string
 	PromptTemplate *string `json:"prompt_template,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Block is a reserved, editable section of the LLM's context window, such as the "human" or
@@ -107,6 +118,9 @@ type Block struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // CreateBlock describes a new memory block, e.g. in the memory_blocks of agents.create.
@@ -126,6 +140,9 @@ type CreateBlock struct {
 	Description *string `json:"description,omitzero"`
 	// Metadata of the block.
 	Metadata map[string]any `json:"metadata,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // BlockUpdate holds the fields to change on a block; unset fields are left unchanged. It is the
@@ -146,6 +163,9 @@ type BlockUpdate struct {
 	Description *string `json:"description,omitzero"`
 	// Metadata of the block.
 	Metadata map[string]any `json:"metadata,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LLMConfig says how to reach a language model (model, endpoint type, endpoint, wrapper, context
@@ -169,6 +189,9 @@ type LLMConfig struct {
 	// The temperature to use when generating text with the model. A higher temperature will result in
 	// more random text.
 	Temperature *float64 `json:"temperature,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // EmbeddingConfig says how to reach an embedding model (endpoint type, endpoint, model, dimension,
@@ -192,6 +215,9 @@ type EmbeddingConfig struct {
 	AzureVersion *string `json:"azure_version,omitzero"`
 	// The Azure deployment for the model.
 	AzureDeployment *string `json:"azure_deployment,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ContextWindowOverview breaks down what currently fills an agent's context window: system prompt,
@@ -230,7 +256,10 @@ type ContextWindowOverview struct {
 	// The number of tokens in the messages list.
 	NumTokensMessages int `json:"num_tokens_messages"`
 	// The messages in the context window.
-	Messages []Message `json:"messages,omitzero"`
+	Messages []Message `json:"messages"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Passage is one chunk of text stored in archival memory or in a source, with its embedding.
@@ -264,17 +293,26 @@ type Passage struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // TemplatesMigrateResponse is the answer of agents.templates.migrate (Letta Cloud).
 type TemplatesMigrateResponse struct {
 	// Success reports whether the agent was migrated to the target template.
 	Success bool `json:"success"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // MemoryVariablesListResponse holds the memory variables of an agent created from a template
 // (Letta Cloud).
 type MemoryVariablesListResponse struct {
 	// Variables maps each memory variable name to its value (e.g. "customer_name": "Dana Whitfield").
-	Variables map[string]string `json:"variables,omitzero"`
+	Variables map[string]string `json:"variables"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }

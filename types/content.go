@@ -9,12 +9,9 @@ import (
 type TextContent struct {
 	// The text content of the message.
 	Text string `json:"text"`
-}
-
-// MarshalJSON encodes the part with its "type":"text" tag.
-func (c TextContent) MarshalJSON() ([]byte, error) {
-	type plain TextContent
-	return marshalTagged(`"type":"text"`, plain(c))
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // NewTextContent returns a text part holding text.

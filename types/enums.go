@@ -5,7 +5,7 @@ type AgentType string
 
 // Known AgentType values. Any other string is kept as is.
 const (
-	AgentTypeMemgptAgent        AgentType = "memgpt_agent"
+	AgentTypeMemGPTAgent        AgentType = "memgpt_agent"
 	AgentTypeSplitThreadAgent   AgentType = "split_thread_agent"
 	AgentTypeOfflineMemoryAgent AgentType = "offline_memory_agent"
 	AgentTypeChatOnlyAgent      AgentType = "chat_only_agent"
@@ -30,7 +30,7 @@ type EmbeddingConfigEmbeddingEndpointType string
 
 // Known EmbeddingConfigEmbeddingEndpointType values. Any other string is kept as is.
 const (
-	EmbeddingConfigEmbeddingEndpointTypeOpenai         EmbeddingConfigEmbeddingEndpointType = "openai"
+	EmbeddingConfigEmbeddingEndpointTypeOpenAI         EmbeddingConfigEmbeddingEndpointType = "openai"
 	EmbeddingConfigEmbeddingEndpointTypeAnthropic      EmbeddingConfigEmbeddingEndpointType = "anthropic"
 	EmbeddingConfigEmbeddingEndpointTypeBedrock        EmbeddingConfigEmbeddingEndpointType = "bedrock"
 	EmbeddingConfigEmbeddingEndpointTypeCohere         EmbeddingConfigEmbeddingEndpointType = "cohere"
@@ -38,13 +38,13 @@ const (
 	EmbeddingConfigEmbeddingEndpointTypeAzure          EmbeddingConfigEmbeddingEndpointType = "azure"
 	EmbeddingConfigEmbeddingEndpointTypeGroq           EmbeddingConfigEmbeddingEndpointType = "groq"
 	EmbeddingConfigEmbeddingEndpointTypeOllama         EmbeddingConfigEmbeddingEndpointType = "ollama"
-	EmbeddingConfigEmbeddingEndpointTypeWebui          EmbeddingConfigEmbeddingEndpointType = "webui"
-	EmbeddingConfigEmbeddingEndpointTypeWebuiLegacy    EmbeddingConfigEmbeddingEndpointType = "webui-legacy"
-	EmbeddingConfigEmbeddingEndpointTypeLmstudio       EmbeddingConfigEmbeddingEndpointType = "lmstudio"
-	EmbeddingConfigEmbeddingEndpointTypeLmstudioLegacy EmbeddingConfigEmbeddingEndpointType = "lmstudio-legacy"
-	EmbeddingConfigEmbeddingEndpointTypeLlamacpp       EmbeddingConfigEmbeddingEndpointType = "llamacpp"
-	EmbeddingConfigEmbeddingEndpointTypeKoboldcpp      EmbeddingConfigEmbeddingEndpointType = "koboldcpp"
-	EmbeddingConfigEmbeddingEndpointTypeVllm           EmbeddingConfigEmbeddingEndpointType = "vllm"
+	EmbeddingConfigEmbeddingEndpointTypeWebUI          EmbeddingConfigEmbeddingEndpointType = "webui"
+	EmbeddingConfigEmbeddingEndpointTypeWebUILegacy    EmbeddingConfigEmbeddingEndpointType = "webui-legacy"
+	EmbeddingConfigEmbeddingEndpointTypeLMStudio       EmbeddingConfigEmbeddingEndpointType = "lmstudio"
+	EmbeddingConfigEmbeddingEndpointTypeLMStudioLegacy EmbeddingConfigEmbeddingEndpointType = "lmstudio-legacy"
+	EmbeddingConfigEmbeddingEndpointTypeLlamaCpp       EmbeddingConfigEmbeddingEndpointType = "llamacpp"
+	EmbeddingConfigEmbeddingEndpointTypeKoboldCpp      EmbeddingConfigEmbeddingEndpointType = "koboldcpp"
+	EmbeddingConfigEmbeddingEndpointTypeVLLM           EmbeddingConfigEmbeddingEndpointType = "vllm"
 	EmbeddingConfigEmbeddingEndpointTypeHuggingFace    EmbeddingConfigEmbeddingEndpointType = "hugging-face"
 	EmbeddingConfigEmbeddingEndpointTypeMistral        EmbeddingConfigEmbeddingEndpointType = "mistral"
 	EmbeddingConfigEmbeddingEndpointTypeTogether       EmbeddingConfigEmbeddingEndpointType = "together"
@@ -76,20 +76,20 @@ type LLMConfigModelEndpointType string
 
 // Known LLMConfigModelEndpointType values. Any other string is kept as is.
 const (
-	LLMConfigModelEndpointTypeOpenai         LLMConfigModelEndpointType = "openai"
+	LLMConfigModelEndpointTypeOpenAI         LLMConfigModelEndpointType = "openai"
 	LLMConfigModelEndpointTypeAnthropic      LLMConfigModelEndpointType = "anthropic"
 	LLMConfigModelEndpointTypeCohere         LLMConfigModelEndpointType = "cohere"
 	LLMConfigModelEndpointTypeGoogleAI       LLMConfigModelEndpointType = "google_ai"
 	LLMConfigModelEndpointTypeAzure          LLMConfigModelEndpointType = "azure"
 	LLMConfigModelEndpointTypeGroq           LLMConfigModelEndpointType = "groq"
 	LLMConfigModelEndpointTypeOllama         LLMConfigModelEndpointType = "ollama"
-	LLMConfigModelEndpointTypeWebui          LLMConfigModelEndpointType = "webui"
-	LLMConfigModelEndpointTypeWebuiLegacy    LLMConfigModelEndpointType = "webui-legacy"
-	LLMConfigModelEndpointTypeLmstudio       LLMConfigModelEndpointType = "lmstudio"
-	LLMConfigModelEndpointTypeLmstudioLegacy LLMConfigModelEndpointType = "lmstudio-legacy"
-	LLMConfigModelEndpointTypeLlamacpp       LLMConfigModelEndpointType = "llamacpp"
-	LLMConfigModelEndpointTypeKoboldcpp      LLMConfigModelEndpointType = "koboldcpp"
-	LLMConfigModelEndpointTypeVllm           LLMConfigModelEndpointType = "vllm"
+	LLMConfigModelEndpointTypeWebUI          LLMConfigModelEndpointType = "webui"
+	LLMConfigModelEndpointTypeWebUILegacy    LLMConfigModelEndpointType = "webui-legacy"
+	LLMConfigModelEndpointTypeLMStudio       LLMConfigModelEndpointType = "lmstudio"
+	LLMConfigModelEndpointTypeLMStudioLegacy LLMConfigModelEndpointType = "lmstudio-legacy"
+	LLMConfigModelEndpointTypeLlamaCpp       LLMConfigModelEndpointType = "llamacpp"
+	LLMConfigModelEndpointTypeKoboldCpp      LLMConfigModelEndpointType = "koboldcpp"
+	LLMConfigModelEndpointTypeVLLM           LLMConfigModelEndpointType = "vllm"
 	LLMConfigModelEndpointTypeHuggingFace    LLMConfigModelEndpointType = "hugging-face"
 	LLMConfigModelEndpointTypeMistral        LLMConfigModelEndpointType = "mistral"
 	LLMConfigModelEndpointTypeTogether       LLMConfigModelEndpointType = "together"
@@ -180,30 +180,30 @@ const (
 	AgentsSearchRequestCombinatorOr  AgentsSearchRequestCombinator = "OR"
 )
 
-// AgentsSearchRequestSearchItemDirectionDirection is a sort direction.
-type AgentsSearchRequestSearchItemDirectionDirection string
+// AgentsSearchOrderByDirection is a sort direction.
+type AgentsSearchOrderByDirection string
 
-// Known AgentsSearchRequestSearchItemDirectionDirection values. Any other string is kept as is.
+// Known AgentsSearchOrderByDirection values. Any other string is kept as is.
 const (
-	AgentsSearchRequestSearchItemDirectionDirectionAsc  AgentsSearchRequestSearchItemDirectionDirection = "asc"
-	AgentsSearchRequestSearchItemDirectionDirectionDesc AgentsSearchRequestSearchItemDirectionDirection = "desc"
+	AgentsSearchOrderByDirectionAsc  AgentsSearchOrderByDirection = "asc"
+	AgentsSearchOrderByDirectionDesc AgentsSearchOrderByDirection = "desc"
 )
 
-// AgentsSearchRequestSearchItemDirectionValue is the key agents.search sorts by.
-type AgentsSearchRequestSearchItemDirectionValue string
+// AgentsSearchOrderByField is the key agents.search sorts by.
+type AgentsSearchOrderByField string
 
-// Known AgentsSearchRequestSearchItemDirectionValue values. Any other string is kept as is.
+// Known AgentsSearchOrderByField values. Any other string is kept as is.
 const (
-	AgentsSearchRequestSearchItemDirectionValueCreatedAt AgentsSearchRequestSearchItemDirectionValue = "created_at"
-	AgentsSearchRequestSearchItemDirectionValueUpdatedAt AgentsSearchRequestSearchItemDirectionValue = "updated_at"
+	AgentsSearchOrderByFieldCreatedAt AgentsSearchOrderByField = "created_at"
+	AgentsSearchOrderByFieldUpdatedAt AgentsSearchOrderByField = "updated_at"
 )
 
-// AgentsSearchRequestSearchItemOneOperator compares agent names in agents.search.
-type AgentsSearchRequestSearchItemOneOperator string
+// AgentsSearchNameOperator compares agent names in agents.search.
+type AgentsSearchNameOperator string
 
-// Known AgentsSearchRequestSearchItemOneOperator values. Any other string is kept as is.
+// Known AgentsSearchNameOperator values. Any other string is kept as is.
 const (
-	AgentsSearchRequestSearchItemOneOperatorEq       AgentsSearchRequestSearchItemOneOperator = "eq"
-	AgentsSearchRequestSearchItemOneOperatorNeq      AgentsSearchRequestSearchItemOneOperator = "neq"
-	AgentsSearchRequestSearchItemOneOperatorContains AgentsSearchRequestSearchItemOneOperator = "contains"
+	AgentsSearchNameOperatorEq       AgentsSearchNameOperator = "eq"
+	AgentsSearchNameOperatorNeq      AgentsSearchNameOperator = "neq"
+	AgentsSearchNameOperatorContains AgentsSearchNameOperator = "contains"
 )

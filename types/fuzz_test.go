@@ -100,35 +100,45 @@ func FuzzUnmarshalUnions(f *testing.F) {
 	})
 }
 
-// slowMessages decodes each message variant with encoding/json, as
-// unmarshalMessage does when messageFast gives up.
-var slowMessages = map[string]func([]byte) (any, error){
-	MessageTypeSystemMessage:     func(b []byte) (any, error) { return decodeVariant[SystemMessage]("", b) },
-	MessageTypeUserMessage:       func(b []byte) (any, error) { return decodeVariant[UserMessage]("", b) },
-	MessageTypeReasoningMessage:  func(b []byte) (any, error) { return decodeVariant[ReasoningMessage]("", b) },
-	MessageTypeToolCallMessage:   func(b []byte) (any, error) { return decodeVariant[ToolCallMessage]("", b) },
-	MessageTypeToolReturnMessage: func(b []byte) (any, error) { return decodeVariant[ToolReturnMessage]("", b) },
-	MessageTypeAssistantMessage:  func(b []byte) (any, error) { return decodeVariant[AssistantMessage]("", b) },
-	MessageTypeUsageStatistics:   func(b []byte) (any, error) { return decodeVariant[LettaUsageStatistics]("", b) },
-}
-
 // checkFastPaths fails when a fast path takes data and decodes it other
-// than the general path does: messageFast for every variant, toolCallFast,
-// and parseTimeFast (on data as a string, and as a JSON string's content).
+// than the general path (encoding/json) does: the object decoder of every
+// object type, every union decoder, and parseTimeFast (on data as a
+// string, and as a JSON string's content).
 func checkFastPaths(t *testing.T, data []byte) {
 	t.Helper()
-	for mt, slow := range slowMessages {
+	for _, typ := range allObjectTypes {
+		fast := reflect.New(typ)
+		if !codecOf(typ).decodeFast(fast.Elem(), data) {
+			continue
+		}
+		slow := reflect.New(typ)
+		err := generalOnly(func() error { return json.Unmarshal(data, slow.Interface()) })
+		if err != nil || !reflect.DeepEqual(fast.Interface(), slow.Interface()) {
+			t.Fatalf("%v fast path on %q = %#v, encoding/json: %#v, %v", typ, data, fast.Elem(), slow.Elem(), err)
+		}
+	}
+	for mt, typ := range handWritten {
 		if got, ok := messageFast(mt, data); ok {
-			want, err := slow(data)
-			if err != nil || !reflect.DeepEqual(got, want) {
-				t.Fatalf("messageFast(%s, %q) = %#v, encoding/json: %#v, %v", mt, data, got, want, err)
+			want := reflect.New(typ)
+			err := generalOnly(func() error { return json.Unmarshal(data, want.Interface()) })
+			if err != nil || !reflect.DeepEqual(got, want.Elem().Interface()) {
+				t.Fatalf("messageFast(%s, %q) = %#v, encoding/json: %#v, %v", mt, data, got, want.Elem(), err)
 			}
 		}
 	}
 	if got, ok := toolCallFast(data); ok {
 		var want ToolCallDelta
-		if err := json.Unmarshal(data, &want); err != nil || !reflect.DeepEqual(got, want) {
+		err := generalOnly(func() error { return json.Unmarshal(data, &want) })
+		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Fatalf("toolCallFast(%q) = %#v, encoding/json: %#v, %v", data, got, want, err)
+		}
+	}
+	for _, d := range fuzzDecoders {
+		fast, ferr := d.dec(data)
+		var slow any
+		serr := generalOnly(func() (err error) { slow, err = d.dec(data); return err })
+		if (ferr == nil) != (serr == nil) || ferr == nil && !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("%s on %q: fast path %#v, %v; encoding/json %#v, %v", d.name, data, fast, ferr, slow, serr)
 		}
 	}
 	for _, s := range []string{string(data), string(bytes.Trim(data, `"`))} {
@@ -141,6 +151,23 @@ func checkFastPaths(t *testing.T, data []byte) {
 	}
 }
 
+// handWritten are the message variants messageFast decodes.
+var handWritten = map[string]reflect.Type{
+	MessageTypeSystemMessage:     reflect.TypeFor[SystemMessage](),
+	MessageTypeUserMessage:       reflect.TypeFor[UserMessage](),
+	MessageTypeAssistantMessage:  reflect.TypeFor[AssistantMessage](),
+	MessageTypeReasoningMessage:  reflect.TypeFor[ReasoningMessage](),
+	MessageTypeToolCallMessage:   reflect.TypeFor[ToolCallMessage](),
+	MessageTypeToolReturnMessage: reflect.TypeFor[ToolReturnMessage](),
+}
+
+// generalOnly runs f with the fast decoding paths turned off.
+func generalOnly(f func() error) error {
+	fastDecoding = false
+	defer func() { fastDecoding = true }()
+	return f()
+}
+
 // TestFastPaths checks the fast paths against the general ones on the fuzz
 // seeds and on inputs at their edges.
 func TestFastPaths(t *testing.T) {
@@ -149,12 +176,13 @@ func TestFastPaths(t *testing.T) {
 		head + `"reasoning_message","reasoning":"a\"b\u00e9\ud83d\ude00","reasoning":null,"date":null}`,
 		head + `"reasoning_message","REASONING":"x"}`,        // folded key: general path
 		head + `"reasoning_message","reaſoning":"x"}`,        // folds to reasoning
-		head + `"reasoning_message","extra":{"a":[1,null]}}`, // ignored
+		head + `"reasoning_message","extra":{"a":[1,null]}}`, // kept
 		head + `"reasoning_message","extra":{"a":[1,nul]}}`,
 		head + `"reasoning_message","reasoning":"\ud83d"}`,
 		head + `"reasoning_message","reasoning":"\x"}`,
 		head + `"reasoning_message","reasoning":"` + "\xff\x01" + `"}`,
 		head + `"assistant_message","content":[{"type":"text","text":"a"}]}`,
+		head + `"assistant_message","content":[{"type":"image","text":"a","url":"u"}]}`,
 		head + `"assistant_message","content":{}}`,
 		head + `"tool_call_message","tool_call":{"name":"a","arguments":"{}","tool_call_id":"c"}}`,
 		head + `"tool_call_message","tool_call":{"name":"a","name":null}}`,
@@ -162,6 +190,11 @@ func TestFastPaths(t *testing.T) {
 		head + `"tool_call_message","tool_call":{"name":"a"},}`,
 		head + `"tool_return_message","tool_return":"x","status":"error","tool_call_id":"c","stdout":["o"],"stderr":null}`,
 		head + `"tool_return_message","stdout":[1]}`,
+		`{"metadata":{"a":1},"metadata":{"b":9007199254740993,"c":[1.5e3,-0,{"d":null}]},"name":"x"}`,
+		`{"metadata":{"a":01}}`, `{"metadata":{"a":1.}}`, `{"metadata":{"a":"\u00e9"}}`, `{"metadata":{"\u00e9":1}}`,
+		`{"context_window":1e3}`, `{"context_window":-0}`, `{"context_window":99999999999999999999}`,
+		`{"temperature":1e400}`, `{"temperature":-0.5E-3}`, `{"children":["a",null]}`,
+		`{"child_output_mapping":{"a":"b","a":null}}`, `{"tags":[1]}`, `{"tool_rules":[{"type":"InitToolRule","tool_name":"a"}]}`,
 		`"2025-01-24T18:03:04.123456789-05:30"`, `"2024-02-29 18:03:04z"`, `"2025-02-29T18:03:04Z"`,
 		`"2025-01-24T18:03:04.1234567891Z"`, `"2025-01-24T18:03:04+24:00"`, `"2025-01-24T17:59:37.406651"`,
 	}
@@ -173,8 +206,8 @@ func TestFastPaths(t *testing.T) {
 	}
 	// The fast paths do take the stream's frames.
 	frame := []byte(head + `"tool_call_message","tool_call":{"arguments":"{\"label\":\""}}`)
-	if _, ok := messageFast(MessageTypeToolCallMessage, frame); !ok {
-		t.Errorf("messageFast gave up on %s", frame)
+	if !codecOf(reflect.TypeFor[ToolCallMessage]()).decodeFast(reflect.New(reflect.TypeFor[ToolCallMessage]()).Elem(), frame) {
+		t.Errorf("the fast path gave up on %s", frame)
 	}
 	if _, ok := parseTimeFast("2025-01-24T18:03:04.406651+00:00"); !ok {
 		t.Error("parseTimeFast gave up")

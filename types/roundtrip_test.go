@@ -55,7 +55,7 @@ func TestParamsRoundTrip(t *testing.T) {
 	})
 	t.Run("LLMConfig", func(t *testing.T) {
 		c := roundTrip[LLMConfig](t, `{"model":"gpt-4o-mini","model_endpoint_type":"openai","model_endpoint":"https://api.openai.com/v1","context_window":128000,"put_inner_thoughts_in_kwargs":true,"handle":"openai/gpt-4o-mini","temperature":0.7}`)
-		assert.Equal(t, LLMConfigModelEndpointTypeOpenai, c.ModelEndpointType)
+		assert.Equal(t, LLMConfigModelEndpointTypeOpenAI, c.ModelEndpointType)
 		c = roundTrip[LLMConfig](t, `{"model":"m","model_endpoint_type":"brand-new-provider","context_window":8192,"temperature":0}`)
 		assert.Equal(t, LLMConfigModelEndpointType("brand-new-provider"), c.ModelEndpointType)
 	})
@@ -148,7 +148,7 @@ func TestOptionalFieldsOmitted(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"value":"v","label":"l","limit":0,"is_template":false,"metadata":{}}`, string(out))
 
-	out, err = json.Marshal(AgentsSearchRequestSearchItemTwo{Value: []string{}})
+	out, err = json.Marshal(AgentsSearchTags{Value: []string{}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"field":"tags","operator":"contains","value":[]}`, string(out))
 }

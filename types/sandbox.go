@@ -18,18 +18,27 @@ type SandboxConfig struct {
 	Type *SandboxType `json:"type,omitzero"`
 	// The JSON sandbox settings data.
 	Config map[string]any `json:"config,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxConfigCreate is the body for creating a sandbox configuration (not used by any method).
 type SandboxConfigCreate struct {
 	// The configuration for the sandbox.
 	Config SandboxConfigConfig `json:"config"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxConfigUpdate is the body for updating a sandbox configuration (not used by any method).
 type SandboxConfigUpdate struct {
 	// The JSON configuration data for the sandbox.
 	Config SandboxConfigConfig `json:"config,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxEnvironmentVariable is an environment variable of a sandbox configuration (not used by
@@ -53,6 +62,9 @@ type SandboxEnvironmentVariable struct {
 	Description *string `json:"description,omitzero"`
 	// The ID of the sandbox config this environment variable belongs to.
 	SandboxConfigID string `json:"sandbox_config_id"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxEnvironmentVariableCreate is the body for creating a sandbox environment variable (not
@@ -64,6 +76,9 @@ type SandboxEnvironmentVariableCreate struct {
 	Value string `json:"value"`
 	// An optional description of the environment variable.
 	Description *string `json:"description,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxEnvironmentVariableUpdate is the body for updating a sandbox environment variable (not
@@ -75,6 +90,9 @@ type SandboxEnvironmentVariableUpdate struct {
 	Value *string `json:"value,omitzero"`
 	// An optional description of the environment variable.
 	Description *string `json:"description,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // LocalSandboxConfig configures a local sandbox directory (and optional virtualenv) for tool
@@ -87,6 +105,9 @@ type LocalSandboxConfig struct {
 	// The name for the venv in the sandbox directory. We first search for an existing venv with this
 	// name, otherwise, we make it from the requirements.txt.
 	VenvName *string `json:"venv_name,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // E2BSandboxConfig configures an E2B cloud sandbox for tool execution.
@@ -97,6 +118,9 @@ type E2BSandboxConfig struct {
 	Template *string `json:"template,omitzero"`
 	// A list of pip packages to install on the E2B Sandbox
 	PipRequirements []string `json:"pip_requirements,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // SandboxConfigConfig is the configuration payload of a sandbox: a
@@ -118,14 +142,7 @@ func UnmarshalSandboxConfigConfig(data []byte) (SandboxConfigConfig, error) {
 	const typ = "SandboxConfigConfig"
 	_, state, err := scanKey(data, "sandbox_dir")
 	if err != nil {
-		c := jsonKind(data)
-		if serr := syntaxError(data); serr != nil {
-			return nil, &decodeError{typ: typ, err: serr}
-		}
-		if c == 'n' {
-			return nil, nil
-		}
-		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+		return nil, notAnObject(typ, data)
 	}
 	var c SandboxConfigConfig
 	if state != keyAbsent {
@@ -142,12 +159,15 @@ func UnmarshalSandboxConfigConfig(data []byte) (SandboxConfigConfig, error) {
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
-	type plain SandboxConfigCreate
-	aux := struct {
-		*plain
-		Config json.RawMessage `json:"config"`
-	}{plain: (*plain)(s)}
-	return unmarshalWithUnions("SandboxConfigCreate", data, &aux, func() error {
+	return decodeObjectWith(data, s, func() error {
+		type plain SandboxConfigCreate
+		aux := struct {
+			*plain
+			Config json.RawMessage `json:"config"`
+		}{plain: (*plain)(s)}
+		if err := json.Unmarshal(data, &aux); err != nil {
+			return err
+		}
 		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }
@@ -155,12 +175,15 @@ func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigUpdate) UnmarshalJSON(data []byte) error {
-	type plain SandboxConfigUpdate
-	aux := struct {
-		*plain
-		Config json.RawMessage `json:"config"`
-	}{plain: (*plain)(s)}
-	return unmarshalWithUnions("SandboxConfigUpdate", data, &aux, func() error {
+	return decodeObjectWith(data, s, func() error {
+		type plain SandboxConfigUpdate
+		aux := struct {
+			*plain
+			Config json.RawMessage `json:"config"`
+		}{plain: (*plain)(s)}
+		if err := json.Unmarshal(data, &aux); err != nil {
+			return err
+		}
 		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 	})
 }

@@ -2,45 +2,56 @@ package types
 
 import "encoding/json"
 
-// AgentsSearchRequestSearchItemZero filters agents.search by template version. It always encodes
+// AgentsSearchVersion filters agents.search by template version. It always encodes
 // "field":"version".
-type AgentsSearchRequestSearchItemZero struct {
+type AgentsSearchVersion struct {
 	// Value is the template version to match.
 	Value string `json:"value"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
-// AgentsSearchRequestSearchItemOne filters agents.search by agent name (eq, neq or contains). It
+// AgentsSearchName filters agents.search by agent name (eq, neq or contains). It
 // always encodes "field":"name".
-type AgentsSearchRequestSearchItemOne struct {
+type AgentsSearchName struct {
 	// Operator is how the agent name is compared with Value: eq, neq or contains.
-	Operator AgentsSearchRequestSearchItemOneOperator `json:"operator"`
+	Operator AgentsSearchNameOperator `json:"operator"`
 	// Value is the name, or part of a name, to compare against.
 	Value string `json:"value"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
-// AgentsSearchRequestSearchItemTwo filters agents.search by tags. It always encodes "field":"tags"
-// and "operator":"contains".
-type AgentsSearchRequestSearchItemTwo struct {
+// AgentsSearchTags filters agents.search by tags. It always encodes "field":"tags",
+// and "operator":"contains" unless another operator was received (kept in ExtraFields).
+type AgentsSearchTags struct {
 	// Value lists the tags to look for on the agents.
-	Value []string `json:"value,omitzero"`
+	Value []string `json:"value"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
-// AgentsSearchRequestSearchItemDirection orders agents.search results by creation or update time.
+// AgentsSearchOrderBy orders agents.search results by creation or update time.
 // It always encodes "field":"order_by".
-type AgentsSearchRequestSearchItemDirection struct {
+type AgentsSearchOrderBy struct {
 	// Value is the timestamp to sort by: created_at or updated_at.
-	Value AgentsSearchRequestSearchItemDirectionValue `json:"value"`
+	Value AgentsSearchOrderByField `json:"value"`
 	// Direction is the sort order: asc or desc.
-	Direction AgentsSearchRequestSearchItemDirectionDirection `json:"direction"`
+	Direction AgentsSearchOrderByDirection `json:"direction"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AgentsSearchRequestSearchItem is one condition of agents.search, chosen
-// by its "field": "version" (AgentsSearchRequestSearchItemZero), "name"
-// (AgentsSearchRequestSearchItemOne), "tags"
-// (AgentsSearchRequestSearchItemTwo) or "order_by"
-// (AgentsSearchRequestSearchItemDirection). Each variant always encodes its
-// field literal. UnknownAgentsSearchRequestSearchItem keeps any other
-// condition as raw JSON.
+// by its "field": "version" (AgentsSearchVersion), "name"
+// (AgentsSearchName), "tags" (AgentsSearchTags) or "order_by"
+// (AgentsSearchOrderBy). Each variant always encodes its field literal.
+// UnknownAgentsSearchRequestSearchItem keeps any other condition as raw
+// JSON.
 type AgentsSearchRequestSearchItem interface {
 	isAgentsSearchRequestSearchItem()
 }
@@ -55,35 +66,11 @@ type UnknownAgentsSearchRequestSearchItem struct {
 	Raw json.RawMessage
 }
 
-func (AgentsSearchRequestSearchItemZero) isAgentsSearchRequestSearchItem()      {}
-func (AgentsSearchRequestSearchItemOne) isAgentsSearchRequestSearchItem()       {}
-func (AgentsSearchRequestSearchItemTwo) isAgentsSearchRequestSearchItem()       {}
-func (AgentsSearchRequestSearchItemDirection) isAgentsSearchRequestSearchItem() {}
-func (UnknownAgentsSearchRequestSearchItem) isAgentsSearchRequestSearchItem()   {}
-
-// MarshalJSON encodes the condition with "field":"version".
-func (i AgentsSearchRequestSearchItemZero) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemZero
-	return marshalTagged(`"field":"version"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"name".
-func (i AgentsSearchRequestSearchItemOne) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemOne
-	return marshalTagged(`"field":"name"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"tags" and "operator":"contains".
-func (i AgentsSearchRequestSearchItemTwo) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemTwo
-	return marshalTagged(`"field":"tags","operator":"contains"`, plain(i))
-}
-
-// MarshalJSON encodes the condition with "field":"order_by".
-func (i AgentsSearchRequestSearchItemDirection) MarshalJSON() ([]byte, error) {
-	type plain AgentsSearchRequestSearchItemDirection
-	return marshalTagged(`"field":"order_by"`, plain(i))
-}
+func (AgentsSearchVersion) isAgentsSearchRequestSearchItem()                  {}
+func (AgentsSearchName) isAgentsSearchRequestSearchItem()                     {}
+func (AgentsSearchTags) isAgentsSearchRequestSearchItem()                     {}
+func (AgentsSearchOrderBy) isAgentsSearchRequestSearchItem()                  {}
+func (UnknownAgentsSearchRequestSearchItem) isAgentsSearchRequestSearchItem() {}
 
 // MarshalJSON returns Raw unchanged (null when empty).
 func (i UnknownAgentsSearchRequestSearchItem) MarshalJSON() ([]byte, error) {
@@ -105,25 +92,18 @@ func UnmarshalAgentsSearchRequestSearchItem(data []byte) (AgentsSearchRequestSea
 	const typ = "AgentsSearchRequestSearchItem"
 	field, _, err := scanKey(data, "field")
 	if err != nil {
-		c := jsonKind(data)
-		if serr := syntaxError(data); serr != nil {
-			return nil, &decodeError{typ: typ, err: serr}
-		}
-		if c == 'n' {
-			return nil, nil
-		}
-		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+		return nil, notAnObject(typ, data)
 	}
 	var item AgentsSearchRequestSearchItem
 	switch field {
 	case "version":
-		item, err = decodeVariant[AgentsSearchRequestSearchItemZero]("AgentsSearchRequestSearchItemZero", data)
+		item, err = decodeVariant[AgentsSearchVersion]("AgentsSearchVersion", data)
 	case "name":
-		item, err = decodeVariant[AgentsSearchRequestSearchItemOne]("AgentsSearchRequestSearchItemOne", data)
+		item, err = decodeVariant[AgentsSearchName]("AgentsSearchName", data)
 	case "tags":
-		item, err = decodeVariant[AgentsSearchRequestSearchItemTwo]("AgentsSearchRequestSearchItemTwo", data)
+		item, err = decodeVariant[AgentsSearchTags]("AgentsSearchTags", data)
 	case "order_by":
-		item, err = decodeVariant[AgentsSearchRequestSearchItemDirection]("AgentsSearchRequestSearchItemDirection", data)
+		item, err = decodeVariant[AgentsSearchOrderBy]("AgentsSearchOrderBy", data)
 	default:
 		if serr := syntaxError(data); serr != nil {
 			return nil, &decodeError{typ: typ, err: serr}

@@ -1,5 +1,7 @@
 package types
 
+import "encoding/json"
+
 // Source is a data source: a collection of files and passages that can be attached to agents.
 type Source struct {
 	// The human-friendly ID of the Source
@@ -23,6 +25,9 @@ type Source struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // FileMetadata describes one file uploaded to a source.
@@ -52,6 +57,9 @@ type FileMetadata struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Job tracks an offline task such as loading and embedding an uploaded file. CreatedAt and
@@ -77,6 +85,9 @@ type Job struct {
 	ID string `json:"id,omitzero"`
 	// The user that created the job (sent by the server; not declared by the reference client).
 	UserID *string `json:"user_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Run is a job that processes messages sent to an agent asynchronously. A completed run's Metadata
@@ -104,4 +115,7 @@ type Run struct {
 	RequestConfig *LettaRequestConfig `json:"request_config,omitzero"`
 	// The user that created the job (sent by the server; not declared by the reference client).
 	UserID *string `json:"user_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }

@@ -1,5 +1,7 @@
 package types
 
+import "encoding/json"
+
 // Tool is a function an agent can call: its source code, JSON schema, tags and limits.
 type Tool struct {
 	// The human-friendly ID of the Tool
@@ -27,6 +29,9 @@ type Tool struct {
 	// The organization the object belongs to (sent by the server; not declared by the reference
 	// client).
 	OrganizationID *string `json:"organization_id,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolCreate is the body of tools.Client.Create and Upsert (their
@@ -47,6 +52,9 @@ type ToolCreate struct {
 	JSONSchema map[string]any `json:"json_schema,omitzero"`
 	// The maximum number of characters in the response.
 	ReturnCharLimit *int `json:"return_char_limit,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // FunctionDefinition is an OpenAI-style function definition: name, description and JSON-schema
@@ -61,6 +69,9 @@ type FunctionDefinition struct {
 	// Strict asks the LLM to follow the parameters schema exactly (OpenAI structured outputs); nil
 	// when unset.
 	Strict *bool `json:"strict,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // FunctionTool is an OpenAI-style tool definition as sent to the LLM. It always encodes
@@ -68,6 +79,9 @@ type FunctionDefinition struct {
 type FunctionTool struct {
 	// Function is the definition of the function the LLM may call.
 	Function FunctionDefinition `json:"function"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // Function is the function part of a ChatCompletionMessageToolCall: the tool name and its JSON-
@@ -77,6 +91,9 @@ type Function struct {
 	Arguments string `json:"arguments"`
 	// Name is the name of the called tool.
 	Name string `json:"name"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ChatCompletionMessageToolCall is an OpenAI-style tool call recorded on a Message. It always
@@ -86,6 +103,9 @@ type ChatCompletionMessageToolCall struct {
 	ID string `json:"id"`
 	// Function is the called tool and its arguments.
 	Function Function `json:"function"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionModel describes one Composio action (a callable operation of a Composio app), as listed by
@@ -105,37 +125,46 @@ type ActionModel struct {
 	// AppID is the Composio id (a UUID) of the app the action belongs to.
 	AppID string `json:"appId"`
 	// Tags are Composio's labels for the action (e.g. "important").
-	Tags []string `json:"tags,omitzero"`
+	Tags []string `json:"tags"`
 	// Enabled reports whether the action is enabled in Composio.
 	Enabled *bool `json:"enabled,omitzero"`
 	// Logo is the URL of the app's logo image.
 	Logo *string `json:"logo,omitzero"`
 	// Description explains what the action does.
 	Description *string `json:"description,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionParametersModel is the JSON schema of a Composio action's input parameters.
 type ActionParametersModel struct {
 	// Properties maps each parameter name to its JSON schema (description, title, type, examples).
-	Properties map[string]any `json:"properties,omitzero"`
+	Properties map[string]any `json:"properties"`
 	// Title is the schema's name (e.g. "StarARepositoryForTheAuthenticatedUserRequest").
 	Title string `json:"title"`
 	// Type is the JSON schema type of the input, normally "object".
 	Type string `json:"type"`
 	// Required lists the names of the parameters that must be given.
 	Required []string `json:"required,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ActionResponseModel is the JSON schema of a Composio action's response.
 type ActionResponseModel struct {
 	// Properties maps each response field name to its JSON schema.
-	Properties map[string]any `json:"properties,omitzero"`
+	Properties map[string]any `json:"properties"`
 	// Title is the schema's name (e.g. "StarARepositoryForTheAuthenticatedUserResponse").
 	Title string `json:"title"`
 	// Type is the JSON schema type of the response, normally "object".
 	Type string `json:"type"`
 	// Required lists the names of the response fields that are always present.
 	Required []string `json:"required,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AppModel describes one Composio app, as listed by tools.list_composio_apps.
@@ -149,9 +178,9 @@ type AppModel struct {
 	// Description explains what the app is.
 	Description string `json:"description"`
 	// Categories are Composio's categories for the app (e.g. "popular", "developer tools").
-	Categories []string `json:"categories,omitzero"`
+	Categories []string `json:"categories"`
 	// Meta is free-form Composio metadata (e.g. actionsCount, triggersCount, is_custom_app).
-	Meta map[string]any `json:"meta,omitzero"`
+	Meta map[string]any `json:"meta"`
 	// Logo is the URL of the app's logo image.
 	Logo *string `json:"logo,omitzero"`
 	// Docs is the URL of the app's own API documentation.
@@ -172,6 +201,9 @@ type AppModel struct {
 	DocumentationDocText *string `json:"documentation_doc_text,omitzero"`
 	// ConfigurationDocsText is text explaining how to configure the app, if any.
 	ConfigurationDocsText *string `json:"configuration_docs_text,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AppAuthScheme describes how a Composio app authenticates (OAuth, API key, ...).
@@ -181,7 +213,7 @@ type AppAuthScheme struct {
 	// AuthMode is the authentication method (e.g. OAUTH2, API_KEY, BASIC).
 	AuthMode AppAuthSchemeAuthMode `json:"auth_mode"`
 	// Fields lists the inputs the scheme needs (keys, usernames, ...).
-	Fields []AuthSchemeField `json:"fields,omitzero"`
+	Fields []AuthSchemeField `json:"fields"`
 	// Proxy is the scheme's proxy configuration (free-form JSON).
 	Proxy map[string]any `json:"proxy,omitzero"`
 	// AuthorizationURL is the OAuth authorization endpoint, for OAuth schemes.
@@ -197,6 +229,9 @@ type AppAuthScheme struct {
 	ClientID *string `json:"client_id,omitzero"`
 	// ClientSecret is the OAuth client secret, if set.
 	ClientSecret *string `json:"client_secret,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // AuthSchemeField is one input field of a Composio authentication scheme.
@@ -218,16 +253,7 @@ type AuthSchemeField struct {
 	ExpectedFromCustomer *bool `json:"expected_from_customer,omitzero"`
 	// GetCurrentUserEndpoint is the endpoint that returns the user the credential belongs to, if any.
 	GetCurrentUserEndpoint *string `json:"get_current_user_endpoint,omitzero"`
-}
-
-// MarshalJSON encodes the tool with "type":"function".
-func (t FunctionTool) MarshalJSON() ([]byte, error) {
-	type plain FunctionTool
-	return marshalTagged(`"type":"function"`, plain(t))
-}
-
-// MarshalJSON encodes the tool call with "type":"function".
-func (c ChatCompletionMessageToolCall) MarshalJSON() ([]byte, error) {
-	type plain ChatCompletionMessageToolCall
-	return marshalTagged(`"type":"function"`, plain(c))
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }

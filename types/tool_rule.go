@@ -8,7 +8,10 @@ type ChildToolRule struct {
 	// The name of the tool. Must exist in the database for the user's organization.
 	ToolName string `json:"tool_name"`
 	// The children tools that can be invoked.
-	Children []string `json:"children,omitzero"`
+	Children []string `json:"children"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // InitToolRule makes ToolName the tool the agent must call first. It encodes with
@@ -16,6 +19,9 @@ type ChildToolRule struct {
 type InitToolRule struct {
 	// The name of the tool. Must exist in the database for the user's organization.
 	ToolName string `json:"tool_name"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // TerminalToolRule ends the agent loop once ToolName has been called. It encodes with
@@ -23,6 +29,9 @@ type InitToolRule struct {
 type TerminalToolRule struct {
 	// The name of the tool. Must exist in the database for the user's organization.
 	ToolName string `json:"tool_name"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ConditionalToolRule chooses the next tool from the output of ToolName: ChildOutputMapping maps
@@ -34,9 +43,12 @@ type ConditionalToolRule struct {
 	// The default child tool to be called. If None, any tool can be called.
 	DefaultChild *string `json:"default_child,omitzero"`
 	// The output case to check for mapping
-	ChildOutputMapping map[string]string `json:"child_output_mapping,omitzero"`
+	ChildOutputMapping map[string]string `json:"child_output_mapping"`
 	// Whether to throw an error when output doesn't match any case
 	RequireOutputMapping *bool `json:"require_output_mapping,omitzero"`
+	// ExtraFields holds the members of the JSON object that no field declares (from a newer
+	// server, say), as received; they are written back when the value is encoded.
+	ExtraFields map[string]json.RawMessage `json:"-"`
 }
 
 // ToolRule constrains the order in which an agent calls its tools. One
@@ -66,30 +78,6 @@ func (TerminalToolRule) isToolRule()    {}
 func (ConditionalToolRule) isToolRule() {}
 func (UnknownToolRule) isToolRule()     {}
 
-// MarshalJSON encodes the rule with "type":"ToolRule".
-func (r ChildToolRule) MarshalJSON() ([]byte, error) {
-	type plain ChildToolRule
-	return marshalTagged(`"type":"ToolRule"`, plain(r))
-}
-
-// MarshalJSON encodes the rule with "type":"InitToolRule".
-func (r InitToolRule) MarshalJSON() ([]byte, error) {
-	type plain InitToolRule
-	return marshalTagged(`"type":"InitToolRule"`, plain(r))
-}
-
-// MarshalJSON encodes the rule with "type":"TerminalToolRule".
-func (r TerminalToolRule) MarshalJSON() ([]byte, error) {
-	type plain TerminalToolRule
-	return marshalTagged(`"type":"TerminalToolRule"`, plain(r))
-}
-
-// MarshalJSON encodes the rule with "type":"conditional".
-func (r ConditionalToolRule) MarshalJSON() ([]byte, error) {
-	type plain ConditionalToolRule
-	return marshalTagged(`"type":"conditional"`, plain(r))
-}
-
 // MarshalJSON returns Raw unchanged (null when empty).
 func (r UnknownToolRule) MarshalJSON() ([]byte, error) { return marshalRaw(r.Raw) }
 
@@ -114,14 +102,7 @@ func UnmarshalToolRule(data []byte) (ToolRule, error) {
 	const typ = "ToolRule"
 	t, state, err := scanKey(data, "type")
 	if err != nil {
-		c := jsonKind(data)
-		if serr := syntaxError(data); serr != nil {
-			return nil, &decodeError{typ: typ, err: serr}
-		}
-		if c == 'n' {
-			return nil, nil
-		}
-		return nil, decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+		return nil, notAnObject(typ, data)
 	}
 	if state == keyAbsent {
 		members, err := objectMembers(typ, data)

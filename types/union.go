@@ -93,8 +93,24 @@ func kindName(c byte) string {
 // syntaxError returns encoding/json's description of why data is not a
 // valid JSON value, or nil if it is one.
 func syntaxError(data []byte) error {
+	if json.Valid(data) {
+		return nil
+	}
 	var v any
 	return json.Unmarshal(data, &v)
+}
+
+// notAnObject is what a union decoder answers for data that is not a
+// JSON object: nil for JSON null, else an error naming typ (encoding/json's
+// syntax error when data is not JSON at all).
+func notAnObject(typ string, data []byte) error {
+	if err := syntaxError(data); err != nil {
+		return &decodeError{typ: typ, err: err}
+	}
+	if c := jsonKind(data); c != 'n' {
+		return decodeErrorf(typ, "expected a JSON object, got %s", kindName(c))
+	}
+	return nil
 }
 
 // keyState is what a top-level scan found for one key.
@@ -311,32 +327,12 @@ func decodeVariant[V any](typ string, data []byte) (V, error) {
 		err = json.Unmarshal(data, &v)
 	}
 	if err != nil {
-		var de *decodeError
-		if errors.As(err, &de) {
+		if de, ok := err.(*decodeError); ok && de.typ == typ {
 			return v, err
 		}
 		return v, &decodeError{typ: typ, err: err}
 	}
 	return v, nil
-}
-
-// marshalTagged encodes v (a struct without methods) as a JSON object whose
-// first members are the literal tags, e.g. `"message_type":"assistant_message"`.
-func marshalTagged(tags string, v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]byte, 0, len(tags)+len(b)+2)
-	out = append(out, '{')
-	out = append(out, tags...)
-	if len(b) > 2 {
-		out = append(out, ',')
-		out = append(out, b[1:]...)
-	} else {
-		out = append(out, '}')
-	}
-	return out, nil
 }
 
 // marshalRaw returns raw, or null when it is empty.
@@ -345,20 +341,6 @@ func marshalRaw(raw json.RawMessage) ([]byte, error) {
 		return []byte("null"), nil
 	}
 	return raw, nil
-}
-
-// unmarshalWithUnions decodes data into aux (a struct embedding a pointer
-// to the target's method-free copy, with every union field shadowed by a
-// json.RawMessage) and then runs fill, which decodes the raw union fields.
-// Errors name typ.
-func unmarshalWithUnions(typ string, data []byte, aux any, fill func() error) error {
-	if err := json.Unmarshal(data, aux); err != nil {
-		return &decodeError{typ: typ, err: err}
-	}
-	if err := fill(); err != nil {
-		return &decodeError{typ: typ, err: err}
-	}
-	return nil
 }
 
 // setUnion decodes one union-valued field into *dst. As encoding/json does
@@ -390,13 +372,26 @@ func setUnionSlice[T any](dst *[]T, key string, raw json.RawMessage, dec func([]
 	return nil
 }
 
-// unionSlice decodes a JSON array of union values; absent or null gives nil
+// unionSlice decodes a JSON array of union values in one pass over each
+// element (each decoder checks its element); absent or null gives nil
 // and [] gives an empty, non-nil slice (so it encodes back as []). key
 // names the array in errors ("" for a top-level array).
 func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
+	if n, ok := countElements(raw); ok {
+		out := make([]T, 0, n)
+		if eachElement(raw, func(item []byte) bool {
+			v, err := dec(item)
+			out = append(out, v)
+			return err == nil
+		}) {
+			return out, nil
+		}
+	}
+	// Invalid JSON, or an element that does not decode: encoding/json
+	// checks the whole array first, so the error is the one it reports.
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		if key == "" {
@@ -445,10 +440,8 @@ func eachMember(data []byte, set func(key, value []byte) bool) bool {
 			return false
 		}
 		key := data[i+1 : end-1]
-		for _, c := range key {
-			if c < 0x20 {
-				return false
-			}
+		if !plainKey(key) {
+			return false
 		}
 		i = skipSpace(data, end)
 		if i >= len(data) || data[i] != ':' {
@@ -474,54 +467,11 @@ func eachMember(data []byte, set func(key, value []byte) bool) bool {
 	}
 }
 
-// ignoredMember reports whether encoding/json, decoding into a struct with
-// the given JSON field names (lower case), would skip the member with this
-// key and value: key is ASCII and matches no field, even ignoring case, and
-// value is valid JSON.
-func ignoredMember(key, value []byte, fields ...string) bool {
-	var lower [32]byte
-	for i, c := range key {
-		if c >= 0x80 {
-			return false // encoding/json folds some non-ASCII letters
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if i < len(lower) {
-			lower[i] = c
-		}
-	}
-	for _, f := range fields {
-		if len(key) == len(f) && string(lower[:len(f)]) == f {
-			return false
-		}
-	}
-	return json.Valid(value)
-}
-
-// fastString decodes a JSON string into *dst; null leaves *dst unchanged.
-func fastString[S ~string](dst *S, value []byte) bool {
-	if string(value) == "null" {
-		return true
-	}
-	s, ok := jsonString(value)
-	*dst = S(s)
-	return ok
-}
-
 // fastTime decodes a JSON timestamp string, or null, into *dst. The strings
 // Time.UnmarshalJSON takes are valid JSON; numbers are left to
 // encoding/json, which checks them first.
 func fastTime(dst *Time, value []byte) bool {
 	return len(value) > 0 && (value[0] == '"' || string(value) == "null") && dst.UnmarshalJSON(value) == nil
-}
-
-// fastUnion decodes a union-valued field with dec, which checks all of
-// value (so success means value is valid JSON).
-func fastUnion[T any](dst *T, value []byte, dec func([]byte) (T, error)) bool {
-	v, err := dec(value)
-	*dst = v
-	return err == nil
 }
 
 // jsonString returns the value of the JSON string tok (quotes included);
@@ -541,17 +491,23 @@ func jsonString(tok []byte) (string, bool) {
 // (no backslash, no control character, valid UTF-8), without calling
 // encoding/json; ok is false when data is anything else.
 func plainString(data []byte) (string, bool) {
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+	if !isPlainString(data) {
 		return "", false
+	}
+	return string(data[1 : len(data)-1]), true
+}
+
+// isPlainString reports whether data is a JSON string that needs no
+// unescaping (see plainString).
+func isPlainString(data []byte) bool {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return false
 	}
 	body := data[1 : len(data)-1]
 	for _, c := range body {
 		if c < 0x20 || c == '\\' || c == '"' {
-			return "", false
+			return false
 		}
 	}
-	if !utf8.Valid(body) {
-		return "", false
-	}
-	return string(body), true
+	return utf8.Valid(body)
 }

@@ -165,10 +165,10 @@ func TestMessageVariantsAlwaysWriteTheirTag(t *testing.T) {
 		{TextContent{}, `"type":"text"`},
 		{FunctionTool{}, `"type":"function"`},
 		{ChatCompletionMessageToolCall{}, `"type":"function"`},
-		{AgentsSearchRequestSearchItemZero{}, `"field":"version"`},
-		{AgentsSearchRequestSearchItemOne{}, `"field":"name"`},
-		{AgentsSearchRequestSearchItemTwo{}, `"field":"tags","operator":"contains"`},
-		{AgentsSearchRequestSearchItemDirection{}, `"field":"order_by"`},
+		{AgentsSearchVersion{}, `"field":"version"`},
+		{AgentsSearchName{}, `"field":"name"`},
+		{AgentsSearchTags{}, `"field":"tags","operator":"contains"`},
+		{AgentsSearchOrderBy{}, `"field":"order_by"`},
 	} {
 		out, err := json.Marshal(tc.v)
 		require.NoError(t, err)
@@ -259,7 +259,7 @@ func TestToolRuleUnion(t *testing.T) {
 	checkUnion(t, UnmarshalToolRule, cases, map[string]string{
 		"missing_children":      `{"tool_name":"a","type":"ToolRule","children":["b"]}`,
 		"missing_mapping":       `{"tool_name":"a","type":"conditional","child_output_mapping":{"x":"y"}}`,
-		"missing_default_child": `{"tool_name":"a","type":"conditional","default_child":"d"}`,
+		"missing_default_child": `{"tool_name":"a","type":"conditional","default_child":"d","child_output_mapping":{}}`, // required: sent even when empty
 		"missing_bare":          `{"tool_name":"a","type":"InitToolRule"}`,
 		"null_type":             `{"tool_name":"a","type":"InitToolRule"}`,
 	})
@@ -278,7 +278,7 @@ func TestToolRuleUnion(t *testing.T) {
 	var agent AgentState
 	err = json.Unmarshal([]byte(`{"id":"agent-1","tool_rules":[{"tool_name":"a","type":"InitToolRule"},{"type":"ToolRule","children":7}]}`), &agent)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "types: decoding []ToolRule: tool_rules[1]: decoding ToolRule: decoding ChildToolRule")
+	assert.Contains(t, err.Error(), "types: decoding AgentState: decoding []ToolRule: tool_rules[1]: decoding ToolRule: decoding ChildToolRule: json: cannot unmarshal number into Go struct field ChildToolRule.children")
 }
 
 func TestMessageContentUnion(t *testing.T) {
@@ -302,11 +302,11 @@ func TestMessageContentUnion(t *testing.T) {
 
 func TestAgentsSearchRequestSearchItemUnion(t *testing.T) {
 	checkUnion(t, UnmarshalAgentsSearchRequestSearchItem, []unionCase{
-		{"zero", `{"field":"version","value":"v1"}`, reflect.TypeFor[AgentsSearchRequestSearchItemZero]()},
-		{"one", `{"field":"name","operator":"contains","value":"bot"}`, reflect.TypeFor[AgentsSearchRequestSearchItemOne]()},
-		{"two", `{"field":"tags","operator":"contains","value":["a","b"]}`, reflect.TypeFor[AgentsSearchRequestSearchItemTwo]()},
-		{"two_empty", `{"field":"tags","operator":"contains","value":[]}`, reflect.TypeFor[AgentsSearchRequestSearchItemTwo]()},
-		{"direction", `{"field":"order_by","value":"created_at","direction":"desc"}`, reflect.TypeFor[AgentsSearchRequestSearchItemDirection]()},
+		{"zero", `{"field":"version","value":"v1"}`, reflect.TypeFor[AgentsSearchVersion]()},
+		{"one", `{"field":"name","operator":"contains","value":"bot"}`, reflect.TypeFor[AgentsSearchName]()},
+		{"two", `{"field":"tags","operator":"contains","value":["a","b"]}`, reflect.TypeFor[AgentsSearchTags]()},
+		{"two_empty", `{"field":"tags","operator":"contains","value":[]}`, reflect.TypeFor[AgentsSearchTags]()},
+		{"direction", `{"field":"order_by","value":"created_at","direction":"desc"}`, reflect.TypeFor[AgentsSearchOrderBy]()},
 		{"missing_field", `{"value":"v1"}`, reflect.TypeFor[UnknownAgentsSearchRequestSearchItem]()},
 		{"null", `null`, nil},
 	}, nil)

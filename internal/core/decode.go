@@ -34,6 +34,9 @@ var (
 	bufPool         = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
 
+// typesPkg is the import path of package types.
+var typesPkg = reflect.TypeFor[types.Time]().PkgPath()
+
 // maxPooledBuffer is the largest buffer kept for reuse.
 const maxPooledBuffer = 1 << 20
 
@@ -56,11 +59,44 @@ func decodeValue(resp *http.Response, p *prepared, v any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(errors.New("empty body"))
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshal(data, v); err != nil {
 		return fail(err)
 	}
 	if rv := reflect.ValueOf(v).Elem(); rv.Kind() != reflect.Interface && isNil(rv) {
 		return fail(errors.New("body is null"))
+	}
+	return nil
+}
+
+// unmarshal is json.Unmarshal, except that a free-form result (*any)
+// keeps its numbers as json.Number, exact beyond 2^53, as the free-form
+// fields of package types do, and that a type of package types decodes
+// itself directly: its UnmarshalJSON checks all of data, and going
+// through json.Unmarshal would scan the body twice more first.
+func unmarshal(data []byte, v any) error {
+	if rv := reflect.ValueOf(v).Elem(); rv.Kind() == reflect.Pointer && rv.Type().Elem().PkgPath() == typesPkg &&
+		rv.Type().Implements(unmarshalerType) && string(bytes.TrimSpace(data)) != "null" {
+		p := reflect.New(rv.Type().Elem())
+		if err := p.Interface().(json.Unmarshaler).UnmarshalJSON(data); err != nil {
+			return err
+		}
+		rv.Set(p)
+		return nil
+	}
+	if u, ok := v.(json.Unmarshaler); ok && reflect.TypeOf(v).Elem().PkgPath() == typesPkg {
+		return u.UnmarshalJSON(data)
+	}
+	if _, ok := v.(*any); !ok {
+		return json.Unmarshal(data, v)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		var x any
+		return json.Unmarshal(data, &x) // reports the trailing data
 	}
 	return nil
 }
