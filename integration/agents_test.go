@@ -2,6 +2,7 @@ package integration
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -123,7 +124,7 @@ func TestAgentLifecycle(t *testing.T) {
 	assert.Equal(t, name+"-renamed", got.Name)
 	assert.Equal(t, "modified", deref(got.Description))
 	assert.Equal(t, []string{tagB}, got.Tags)
-	assert.EqualValues(t, 2, got.Metadata["step"])
+	assert.Equal(t, json.Number("2"), got.Metadata["step"])
 	assert.Equal(t, "You are a modified test agent.", got.System)
 	anyTag, err = c.Agents.List(ctx, agents.ListParams{Tags: []string{tagA}})
 	require.NoError(t, err)

@@ -2,6 +2,7 @@ package integration
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -64,7 +65,7 @@ func TestSourceLifecycle(t *testing.T) {
 	listed := find()
 	require.NotNil(t, listed, "source %s not listed", src.ID)
 	// The list replaces metadata with counts.
-	assert.EqualValues(t, 0, listed.Metadata["num_passages"])
+	assert.Equal(t, json.Number("0"), listed.Metadata["num_passages"])
 
 	renamed := name + "-renamed"
 	modified, err := c.Sources.Modify(ctx, src.ID, sources.ModifyParams{Name: new(renamed), Description: new("updated")})
@@ -114,8 +115,8 @@ func TestUploadJobPassagesAndAgentSources(t *testing.T) {
 	require.NotNil(t, done.CompletedAt, "a completed job has completed_at")
 	assert.False(t, done.CompletedAt.IsZero(), "completed_at decodes (the server sends it without a zone)")
 	assert.False(t, done.CompletedAt.Before(done.CreatedAt.Time), "completed %v before created %v", done.CompletedAt, done.CreatedAt)
-	assert.EqualValues(t, 1, done.Metadata["num_passages"])
-	assert.EqualValues(t, 1, done.Metadata["num_documents"])
+	assert.Equal(t, json.Number("1"), done.Metadata["num_passages"])
+	assert.Equal(t, json.Number("1"), done.Metadata["num_documents"])
 
 	all, err := c.Jobs.List(ctx, jobs.ListParams{})
 	require.NoError(t, err)
@@ -165,7 +166,7 @@ func TestUploadJobPassagesAndAgentSources(t *testing.T) {
 	for _, s := range list {
 		if s.ID == src.ID {
 			counted = true
-			assert.EqualValues(t, 1, s.Metadata["num_passages"])
+			assert.Equal(t, json.Number("1"), s.Metadata["num_passages"])
 		}
 	}
 	assert.True(t, counted, "source %s not listed", src.ID)

@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -58,7 +59,7 @@ func TestIntegrationWaitForUpload(t *testing.T) {
 	job, err = client.Jobs.Wait(ctx, job.ID)
 	require.NoError(t, err)
 	assert.Equal(t, types.JobStatusCompleted, *job.Status)
-	assert.EqualValues(t, 1, job.Metadata["num_passages"])
+	assert.Equal(t, json.Number("1"), job.Metadata["num_passages"])
 
 	agent, err := client.Agents.Create(ctx, agents.CreateParams{
 		Model: new("openai/gpt-4o-mini"), Embedding: new("openai/text-embedding-ada-002"),

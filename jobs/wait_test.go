@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -47,7 +48,7 @@ func TestWaitForAnUploadThatCompletes(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, job)
 	assert.Equal(t, types.JobStatusCompleted, *job.Status)
-	assert.EqualValues(t, 3, job.Metadata["num_passages"])
+	assert.Equal(t, json.Number("3"), job.Metadata["num_passages"])
 	assert.Len(t, rec.Requests(), 3, "no poll after the job completed")
 	for _, r := range rec.Requests() {
 		testutil.AssertRequest(t, r, "GET", "/v1/jobs/job-1", "", "")
@@ -148,7 +149,7 @@ func TestWaitOnLettatest(t *testing.T) {
 	job, err := client.Jobs.Wait(ctx, ok.ID)
 	require.NoError(t, err)
 	assert.Equal(t, types.JobStatusCompleted, *job.Status)
-	assert.EqualValues(t, 1, job.Metadata["num_passages"])
+	assert.Equal(t, json.Number("1"), job.Metadata["num_passages"])
 	files, err := client.Sources.Files.List(ctx, kept, sources.FilesListParams{})
 	require.NoError(t, err)
 	assert.Len(t, files, 1)
