@@ -179,7 +179,7 @@ func TestReadModifyWriteKeepsEverything(t *testing.T) {
 		EmbeddingConfig:              &got.EmbeddingConfig,
 		Metadata:                     got.Metadata,
 		ToolExecEnvironmentVariables: unset,
-	})
+	}, option.WithBodyField(`tool_exec_environment_variables.APP\.MODE`, "prod")) // a key with a dot
 	require.NoError(t, err)
 	var sent struct {
 		LLMConfig       map[string]json.RawMessage `json:"llm_config"`
@@ -195,6 +195,7 @@ func TestReadModifyWriteKeepsEverything(t *testing.T) {
 	assert.Equal(t, `{"nested":[-`+bigInt+`],"ticket":`+bigInt+`}`, string(sent.Metadata))
 	assert.Equal(t, "null", string(sent.Env["UNSET_ME"]))
 	assert.Equal(t, `"UTC"`, string(sent.Env["TZ"]))
+	assert.Equal(t, `"prod"`, string(sent.Env["APP.MODE"]))
 
 	// A tool's JSON schema goes back with its big maximum.
 	gotTool, err := client.Tools.Retrieve(ctx, "tool-1")

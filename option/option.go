@@ -135,9 +135,11 @@ func WithQuery(key, value string) RequestOption {
 
 // WithBodyField sets a field of the JSON request body after the params
 // are encoded. path is the key, or a dotted path for nested objects
-// ("llm_config.model_wrapper"), created as needed. A nil value sends an
-// explicit JSON null, which a params struct cannot express. On a method
-// without a JSON body it makes one.
+// ("llm_config.model_wrapper"), created as needed. A backslash makes the
+// next character part of the key: a key with a dot in it is written
+// `tool_exec_environment_variables.APP\.MODE`, a backslash `\\`. A nil
+// value sends an explicit JSON null, which a params struct cannot express.
+// On a method without a JSON body it makes one.
 func WithBodyField(path string, value any) RequestOption {
 	return func(c *core.Config) {
 		c.BodyFields = append(c.BodyFields, core.BodyField{Path: path, Value: value})

@@ -36,7 +36,8 @@ type Middleware = func(*http.Request, MiddlewareNext) (*http.Response, error)
 
 // BodyField is one patch applied to the JSON body: Path is a dotted key path.
 type BodyField struct {
-	// Path is the key, or dotted keys for nested objects.
+	// Path is the key, or dotted keys for nested objects; `\.` is a dot
+	// inside a key and `\\` a backslash.
 	Path string
 	// Value is encoded as JSON; nil sends null.
 	Value any

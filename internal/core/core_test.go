@@ -155,6 +155,22 @@ func TestBodyEncodingAndBodyFields(t *testing.T) {
 	require.ErrorContains(t, err, `"name" is not an object`)
 }
 
+func TestSplitPath(t *testing.T) {
+	for path, want := range map[string][]string{
+		"name":             {"name"},
+		"llm_config.model": {"llm_config", "model"},
+		`env.APP\.MODE`:    {"env", "APP.MODE"},
+		`env.A\.B\.C.d`:    {"env", "A.B.C", "d"},
+		`back\\slash.x`:    {`back\slash`, "x"},
+		`a\\.b`:            {`a\`, "b"},
+		`trailing\`:        {`trailing\`},
+		"":                 {""},
+		"a..b":             {"a", "", "b"},
+	} {
+		assert.Equal(t, want, splitPath(path), "splitPath(%q)", path)
+	}
+}
+
 func TestHeaders(t *testing.T) {
 	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, _ int) { jsonReply(w, 200, `{"id":"x"}`) })
 	_, err := Call[item](context.Background(), client(srv), Request{Method: "POST", Path: "v1/x", Body: struct{}{}},

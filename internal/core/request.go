@@ -358,7 +358,7 @@ func encodeBody(body any, fields []BodyField) ([]byte, error) {
 // setPath sets a dotted key path in a JSON object, creating the objects on
 // the way.
 func setPath(obj map[string]any, path string, value any) error {
-	keys := strings.Split(path, ".")
+	keys := splitPath(path)
 	for _, k := range keys[:len(keys)-1] {
 		switch next := obj[k].(type) {
 		case map[string]any:
@@ -373,6 +373,30 @@ func setPath(obj map[string]any, path string, value any) error {
 	}
 	obj[keys[len(keys)-1]] = value
 	return nil
+}
+
+// splitPath splits a WithBodyField path at its dots. A backslash makes the
+// character after it part of the key: `a\.b` is the one key "a.b", and a
+// doubled backslash is one backslash.
+func splitPath(path string) []string {
+	if !strings.ContainsRune(path, '\\') {
+		return strings.Split(path, ".")
+	}
+	var keys []string
+	var key strings.Builder
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c == '\\' && i+1 < len(path):
+			i++
+			key.WriteByte(path[i])
+		case c == '.':
+			keys = append(keys, key.String())
+			key.Reset()
+		default:
+			key.WriteByte(c)
+		}
+	}
+	return append(keys, key.String())
 }
 
 // replayable reports whether the request body can be sent again.
