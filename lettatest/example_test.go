@@ -102,7 +102,9 @@ func ExampleWithResponder() {
 			fmt.Println("reply:", types.ContentText(m.Content))
 		}
 	}
-	fmt.Println("steps:", *resp.Usage.StepCount)
+	if resp.Usage.StepCount != nil { // optional on the wire: check before use
+		fmt.Println("steps:", *resp.Usage.StepCount)
+	}
 	// Output:
 	// reasoning: Look it up.
 	// call: archival_memory_search

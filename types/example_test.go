@@ -24,7 +24,9 @@ func ExampleUnmarshalLettaStreamingResponse() {
 		case types.AssistantMessage:
 			fmt.Println("reply:", types.ContentText(ev.Content))
 		case types.LettaUsageStatistics:
-			fmt.Println("tokens:", *ev.TotalTokens)
+			if ev.TotalTokens != nil { // optional on the wire: check before use
+				fmt.Println("tokens:", *ev.TotalTokens)
+			}
 		}
 	}
 	// Output:
