@@ -946,32 +946,14 @@ func validNumber(data []byte) bool {
 // order. It reports whether data is such an array and set accepted every
 // element; like eachMember, it checks the punctuation, not the values.
 func eachElement(data []byte, set func(item []byte) bool) bool {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '[' {
-		return false
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return skipSpace(data, i+1) == len(data)
-	}
-	for {
+	end := parseArray(data, skipSpace(data, 0), func(i int) int {
 		end := skipValue(data, i)
 		if end < 0 || !set(data[i:end]) {
-			return false
+			return -1
 		}
-		i = skipSpace(data, end)
-		if i >= len(data) {
-			return false
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case ']':
-			return skipSpace(data, i+1) == len(data)
-		default:
-			return false
-		}
-	}
+		return end
+	})
+	return end >= 0 && skipSpace(data, end) == len(data)
 }
 
 // countElements returns the number of elements of the JSON array data,

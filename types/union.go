@@ -423,48 +423,14 @@ func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, err
 // set accepted every member. It checks the punctuation around the values,
 // not the values: set must check each value it accepts.
 func eachMember(data []byte, set func(key, value []byte) bool) bool {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return false
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return skipSpace(data, i+1) == len(data)
-	}
-	for {
-		if i >= len(data) || data[i] != '"' {
-			return false
-		}
-		end, escaped := scanString(data, i)
-		if end < 0 || escaped {
-			return false
-		}
-		key := data[i+1 : end-1]
-		if !plainKey(key) {
-			return false
-		}
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return false
-		}
-		i = skipSpace(data, i+1)
-		end = skipValue(data, i)
+	end := parseObject(data, skipSpace(data, 0), func(key []byte, i int) int {
+		end := skipValue(data, i)
 		if end < 0 || !set(key, data[i:end]) {
-			return false
+			return -1
 		}
-		i = skipSpace(data, end)
-		if i >= len(data) {
-			return false
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return skipSpace(data, i+1) == len(data)
-		default:
-			return false
-		}
-	}
+		return end
+	})
+	return end >= 0 && skipSpace(data, end) == len(data)
 }
 
 // fastTime decodes a JSON timestamp string, or null, into *dst. The strings
