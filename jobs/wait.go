@@ -14,12 +14,14 @@ import (
 var ErrJobFailed = errors.New("letta: job did not complete")
 
 // JobError reports a job that ended in a status other than completed:
-// failed, or cancelled or expired on newer servers. Job is the job as last
-// retrieved, Status its final status and Message the server's explanation
-// (the "error" key of the job's metadata, "" when there is none).
+// failed, or cancelled or expired on newer servers.
 type JobError struct {
-	Job     *types.Job
-	Status  types.JobStatus
+	// Job is the job as last retrieved.
+	Job *types.Job
+	// Status is the job's final status.
+	Status types.JobStatus
+	// Message is the server's explanation, from the "error" key of the
+	// job's metadata; empty when there is none.
 	Message string
 }
 
