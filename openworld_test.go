@@ -8,8 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,6 +18,7 @@ import (
 	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
 	"github.com/letta-go/letta/internal/jsondiff"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/tools"
 )
@@ -68,41 +67,17 @@ func addUnknownKeys(v any, key string) any {
 // receives it, and checks that the result encodes back to the same JSON:
 // no key lost, the big integers exact.
 func TestResponsesKeepUnknownKeys(t *testing.T) {
-	endpoints := loadEndpoints(t)
-	firstCase := map[string]*goldenCase{}
-	for _, gc := range loadGoldenCases(t) {
-		if _, ok := firstCase[gc.SDK]; !ok {
-			firstCase[gc.SDK] = &gc
-		}
-	}
-	files, err := filepath.Glob("testdata/responses/*.json")
-	require.NoError(t, err)
+	calls := newFixtureCalls(t)
 	total, kept := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		var fx responseFixture
-		if json.Unmarshal(data, &fx) != nil || fx.SDK == "" {
-			continue // README.md
-		}
-		ep := endpoints[fx.SDK]
+	for _, fx := range testutil.Responses(t, "*") {
+		ep := calls.endpoints[fx.SDK]
 		if fx.Status >= 300 || ep.Streaming || len(fx.Body) == 0 || string(fx.Body) == "null" || isNone(ep) {
 			continue
 		}
 		total++
 		body := withUnknownKeys(t, fx.Body)
 		ok := t.Run(fx.ID, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", fx.ContentType)
-				w.WriteHeader(fx.Status)
-				w.Write(body)
-			}))
-			defer srv.Close()
-			client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithMaxRetries(0))
-			gc := firstCase[fx.SDK]
-			require.NotNil(t, gc, "a request case for %s", fx.SDK)
-			a := &caseArgs{t: t, c: gc, ep: ep, opts: nullOptions(t, gc)}
-			got, err := conformanceCalls[fx.SDK](context.Background(), client, a)
+			got, err := calls.serve(t, fx, body)
 			require.NoError(t, err)
 			enc, err := json.Marshal(got)
 			require.NoError(t, err)
@@ -125,7 +100,7 @@ func TestResponsesKeepUnknownKeys(t *testing.T) {
 // receives: nothing dropped, nothing rounded.
 func TestReadModifyWriteKeepsEverything(t *testing.T) {
 	var agent map[string]any
-	fx := loadFixtureBody(t, "agents.retrieve--1")
+	fx := testutil.ResponseByID(t, "agents.retrieve--1").Body
 	dec := json.NewDecoder(bytes.NewReader(fx))
 	dec.UseNumber()
 	require.NoError(t, dec.Decode(&agent))
@@ -204,12 +179,4 @@ func TestReadModifyWriteKeepsEverything(t *testing.T) {
 	_, err = client.Tools.Modify(ctx, "tool-1", tools.ModifyParams{JSONSchema: gotTool.JSONSchema})
 	require.NoError(t, err)
 	assert.Contains(t, string(bodies["PATCH /v1/tools/tool-1"]), `"maximum":`+bigInt)
-}
-
-func loadFixtureBody(t *testing.T, id string) []byte {
-	data, err := os.ReadFile(filepath.Join("testdata/responses", id+".json"))
-	require.NoError(t, err)
-	var fx responseFixture
-	require.NoError(t, json.Unmarshal(data, &fx))
-	return fx.Body
 }

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,18 +13,10 @@ import (
 
 	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/internal/jsondiff"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/types"
 )
-
-// responseFixture is one real server response (testdata/responses).
-type responseFixture struct {
-	ID          string          `json:"id"`
-	SDK         string          `json:"sdk"`
-	Status      int             `json:"status"`
-	ContentType string          `json:"content_type"`
-	Body        json.RawMessage `json:"body"`
-}
 
 // TestResponsesThroughMethods serves every real server response to the
 // method that receives it (called as in its first golden request case)
@@ -34,40 +24,13 @@ type responseFixture struct {
 // same JSON), an error status becomes a *types.APIError matching its
 // sentinel, a 204 gives no error.
 func TestResponsesThroughMethods(t *testing.T) {
-	endpoints := loadEndpoints(t)
-	firstCase := map[string]*goldenCase{}
-	for _, gc := range loadGoldenCases(t) {
-		if _, ok := firstCase[gc.SDK]; !ok {
-			firstCase[gc.SDK] = &gc
-		}
-	}
-	files, err := filepath.Glob("testdata/responses/*.json")
-	require.NoError(t, err)
+	calls := newFixtureCalls(t)
 	methods := map[string]bool{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		var fx responseFixture
-		if json.Unmarshal(data, &fx) != nil || fx.SDK == "" {
-			continue // README.md
-		}
+	for _, fx := range testutil.Responses(t, "*") {
 		methods[fx.SDK] = true
 		t.Run(fx.ID, func(t *testing.T) {
-			gc, ep := firstCase[fx.SDK], endpoints[fx.SDK]
-			require.NotNil(t, gc, "a request case for %s", fx.SDK)
-			call := conformanceCalls[fx.SDK]
-			require.NotNil(t, call, "a call for %s", fx.SDK)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", fx.ContentType)
-				w.WriteHeader(fx.Status)
-				if fx.Status != http.StatusNoContent {
-					w.Write(fx.Body)
-				}
-			}))
-			defer srv.Close()
-			client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithMaxRetries(0))
-			a := &caseArgs{t: t, c: gc, ep: ep, opts: nullOptions(t, gc)}
-			got, err := call(context.Background(), client, a)
+			ep := calls.endpoints[fx.SDK]
+			got, err := calls.serve(t, fx, fx.Body)
 			switch {
 			case fx.Status >= 400:
 				var apiErr *types.APIError
@@ -90,6 +53,42 @@ func TestResponsesThroughMethods(t *testing.T) {
 		})
 	}
 	assert.Len(t, methods, 77, "fixtures cover every method")
+}
+
+// fixtureCalls calls an SDK method as in its first golden request case.
+type fixtureCalls struct {
+	endpoints map[string]endpoint
+	first     map[string]*goldenCase
+}
+
+func newFixtureCalls(t *testing.T) *fixtureCalls {
+	c := &fixtureCalls{endpoints: loadEndpoints(t), first: map[string]*goldenCase{}}
+	for _, gc := range loadGoldenCases(t) {
+		if _, ok := c.first[gc.SDK]; !ok {
+			c.first[gc.SDK] = &gc
+		}
+	}
+	return c
+}
+
+// serve answers fx's method with fx's status and content type and body
+// (no body for a 204), and returns what the method returns.
+func (c *fixtureCalls) serve(t *testing.T, fx testutil.Response, body []byte) (any, error) {
+	t.Helper()
+	gc := c.first[fx.SDK]
+	require.NotNil(t, gc, "a request case for %s", fx.SDK)
+	call := conformanceCalls[fx.SDK]
+	require.NotNil(t, call, "a call for %s", fx.SDK)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", fx.ContentType)
+		w.WriteHeader(fx.Status)
+		if fx.Status != http.StatusNoContent {
+			w.Write(body)
+		}
+	}))
+	defer srv.Close()
+	client := letta.NewClient(option.WithBaseURL(srv.URL), option.WithMaxRetries(0))
+	return call(context.Background(), client, &caseArgs{t: t, c: gc, ep: c.endpoints[fx.SDK], opts: nullOptions(t, gc)})
 }
 
 func isNone(ep endpoint) bool { return ep.Response == "none" }
