@@ -23,6 +23,7 @@ import (
 
 	"github.com/letta-go/letta"
 	"github.com/letta-go/letta/agents"
+	"github.com/letta-go/letta/internal/testutil"
 	"github.com/letta-go/letta/lettatest"
 	"github.com/letta-go/letta/option"
 	"github.com/letta-go/letta/sources"
@@ -82,26 +83,17 @@ func TestWithResponseInto(t *testing.T) {
 }
 
 func TestExecuteAnyEndpoint(t *testing.T) {
-	var got []*http.Request
-	var bodies []string
-	var mu sync.Mutex
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		got = append(got, r.Clone(context.Background()))
-		bodies = append(bodies, string(b))
-		n := len(got)
-		mu.Unlock()
-		if r.Method == http.MethodPost && n == 2 {
+	var rec *testutil.Recorder
+	rec = testutil.NewRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && len(rec.Requests()) == 2 {
 			w.Header().Set("Retry-After-Ms", "1")
 			http.Error(w, `{"detail":"busy"}`, http.StatusServiceUnavailable)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"id":"thing-1","n":9007199254740993}`)
-	}))
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL+"/proxy/letta"), option.WithToken("sk-test"))
+	})
+	client := letta.NewClient(option.WithBaseURL(rec.URL+"/proxy/letta"), option.WithToken("sk-test"))
 	ctx := context.Background()
 
 	// Get: base-URL prefix, a query from a struct or url.Values.
@@ -115,30 +107,35 @@ func TestExecuteAnyEndpoint(t *testing.T) {
 	}
 	require.NoError(t, client.Get(ctx, "v1/agents/agent-1/new-thing", query{Limit: 5, After: "a b"}, &res))
 	assert.Equal(t, "thing-1", res.ID)
-	assert.Equal(t, "/proxy/letta/v1/agents/agent-1/new-thing", got[0].URL.Path)
-	assert.Equal(t, url.Values{"limit": {"5"}, "after": {"a b"}}, got[0].URL.Query())
+	got := rec.Requests()
+	assert.Equal(t, "/proxy/letta/v1/agents/agent-1/new-thing", got[0].Path)
+	q, err := url.ParseQuery(got[0].RawQuery)
+	require.NoError(t, err)
+	assert.Equal(t, url.Values{"limit": {"5"}, "after": {"a b"}}, q)
 	assert.Equal(t, "Bearer sk-test", got[0].Header.Get("Authorization"))
 
 	// Post: a 503 is retried with the same JSON body.
 	require.NoError(t, client.Post(ctx, "v1/new-things", map[string]any{"name": "x"}, nil))
+	got = rec.Requests()
 	require.Len(t, got, 3)
-	assert.Equal(t, `{"name":"x"}`, bodies[1])
-	assert.Equal(t, bodies[1], bodies[2])
+	assert.Equal(t, `{"name":"x"}`, string(got[1].Body))
+	assert.Equal(t, got[1].Body, got[2].Body)
 	assert.Equal(t, "application/json", got[2].Header.Get("Content-Type"))
 
 	// Delete with url.Values; Put and Patch send their params as the body.
 	require.NoError(t, client.Delete(ctx, "v1/things/t", url.Values{"force": {"true"}}, nil))
-	assert.Equal(t, "force=true", got[3].URL.RawQuery)
+	assert.Equal(t, "force=true", rec.Last().RawQuery)
 	require.NoError(t, client.Put(ctx, "v1/things/t", struct {
 		A int `json:"a"`
 	}{1}, nil))
 	require.NoError(t, client.Patch(ctx, "v1/things/t", nil, nil))
+	got = rec.Requests()
 	assert.Equal(t, []string{"PUT", "PATCH"}, []string{got[4].Method, got[5].Method})
-	assert.Equal(t, `{"a":1}`, bodies[4])
-	assert.Empty(t, bodies[5], "a nil params sends no body")
+	assert.Equal(t, `{"a":1}`, string(got[4].Body))
+	assert.Empty(t, got[5].Body, "a nil params sends no body")
 
 	// res must be a pointer.
-	err := client.Get(ctx, "v1/x", nil, res)
+	err = client.Get(ctx, "v1/x", nil, res)
 	assert.ErrorContains(t, err, "res must be a non-nil pointer")
 }
 
