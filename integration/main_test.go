@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -19,97 +21,40 @@ import (
 	"github.com/letta-go/letta/option"
 )
 
-// endpoint is a method of the reference client and the route it calls;
-// "{}" stands for a path parameter.
+// endpoint is a method of the reference client and the route it calls, as
+// testdata/endpoints.json lists them; a path segment in braces
+// ("{agent_id}") is a path parameter.
 type endpoint struct {
 	name, method, path string
 }
 
 // selfHosted are the reference client's methods that a self-hosted server
-// serves: 77 in all, less the five of Letta Cloud (cloudOnly).
-var selfHosted = []endpoint{
-	{"tools.retrieve", "GET", "v1/tools/{}"},
-	{"tools.delete", "DELETE", "v1/tools/{}"},
-	{"tools.modify", "PATCH", "v1/tools/{}"},
-	{"tools.list", "GET", "v1/tools/"},
-	{"tools.create", "POST", "v1/tools/"},
-	{"tools.upsert", "PUT", "v1/tools/"},
-	{"tools.add_base_tool", "POST", "v1/tools/add-base-tools"},
-	{"tools.run_tool_from_source", "POST", "v1/tools/run"},
-	{"tools.list_composio_apps", "GET", "v1/tools/composio/apps"},
-	{"tools.list_composio_actions_by_app", "GET", "v1/tools/composio/apps/{}/actions"},
-	{"tools.add_composio_tool", "POST", "v1/tools/composio/{}"},
-	{"sources.retrieve", "GET", "v1/sources/{}"},
-	{"sources.delete", "DELETE", "v1/sources/{}"},
-	{"sources.modify", "PATCH", "v1/sources/{}"},
-	{"sources.get_by_name", "GET", "v1/sources/name/{}"},
-	{"sources.list", "GET", "v1/sources/"},
-	{"sources.create", "POST", "v1/sources/"},
-	{"agents.list", "GET", "v1/agents/"},
-	{"agents.create", "POST", "v1/agents/"},
-	{"agents.retrieve", "GET", "v1/agents/{}"},
-	{"agents.delete", "DELETE", "v1/agents/{}"},
-	{"agents.modify", "PATCH", "v1/agents/{}"},
-	{"agents.reset_messages", "PATCH", "v1/agents/{}/reset-messages"},
-	{"models.list_llms", "GET", "v1/models/"},
-	{"models.list_embedding_models", "GET", "v1/models/embedding"},
-	{"blocks.list", "GET", "v1/blocks/"},
-	{"blocks.create", "POST", "v1/blocks/"},
-	{"blocks.retrieve", "GET", "v1/blocks/{}"},
-	{"blocks.delete", "DELETE", "v1/blocks/{}"},
-	{"blocks.modify", "PATCH", "v1/blocks/{}"},
-	{"blocks.list_agents_for_block", "GET", "v1/blocks/{}/agents"},
-	{"jobs.list", "GET", "v1/jobs/"},
-	{"jobs.list_active", "GET", "v1/jobs/active"},
-	{"jobs.retrieve", "GET", "v1/jobs/{}"},
-	{"jobs.delete", "DELETE", "v1/jobs/{}"},
-	{"health.check", "GET", "v1/health/"},
-	{"providers.list_providers", "GET", "v1/providers/"},
-	{"providers.create_provider", "POST", "v1/providers/"},
-	{"providers.delete_provider", "DELETE", "v1/providers/"},
-	{"providers.modify_provider", "PATCH", "v1/providers/"},
-	{"runs.list_runs", "GET", "v1/runs/"},
-	{"runs.list_active_runs", "GET", "v1/runs/active"},
-	{"runs.retrieve_run", "GET", "v1/runs/{}"},
-	{"runs.delete_run", "DELETE", "v1/runs/{}"},
-	{"runs.list_run_messages", "GET", "v1/runs/{}/messages"},
-	{"runs.retrieve_run_usage", "GET", "v1/runs/{}/usage"},
-	{"tag.list_tags", "GET", "v1/tags/"},
-	{"agents.context.retrieve", "GET", "v1/agents/{}/context"},
-	{"agents.tools.list", "GET", "v1/agents/{}/tools"},
-	{"agents.tools.attach", "PATCH", "v1/agents/{}/tools/attach/{}"},
-	{"agents.tools.detach", "PATCH", "v1/agents/{}/tools/detach/{}"},
-	{"agents.sources.attach", "PATCH", "v1/agents/{}/sources/attach/{}"},
-	{"agents.sources.detach", "PATCH", "v1/agents/{}/sources/detach/{}"},
-	{"agents.sources.list", "GET", "v1/agents/{}/sources"},
-	{"agents.core_memory.retrieve", "GET", "v1/agents/{}/core-memory"},
-	{"agents.core_memory.retrieve_block", "GET", "v1/agents/{}/core-memory/blocks/{}"},
-	{"agents.core_memory.modify_block", "PATCH", "v1/agents/{}/core-memory/blocks/{}"},
-	{"agents.core_memory.list_blocks", "GET", "v1/agents/{}/core-memory/blocks"},
-	{"agents.core_memory.attach_block", "PATCH", "v1/agents/{}/core-memory/blocks/attach/{}"},
-	{"agents.core_memory.detach_block", "PATCH", "v1/agents/{}/core-memory/blocks/detach/{}"},
-	{"agents.archival_memory.list", "GET", "v1/agents/{}/archival-memory"},
-	{"agents.archival_memory.create", "POST", "v1/agents/{}/archival-memory"},
-	{"agents.archival_memory.delete", "DELETE", "v1/agents/{}/archival-memory/{}"},
-	{"agents.messages.list", "GET", "v1/agents/{}/messages"},
-	{"agents.messages.create", "POST", "v1/agents/{}/messages"},
-	{"agents.messages.modify", "PATCH", "v1/agents/{}/messages/{}"},
-	{"agents.messages.create_stream", "POST", "v1/agents/{}/messages/stream"},
-	{"agents.messages.create_async", "POST", "v1/agents/{}/messages/async"},
-	{"sources.files.upload", "POST", "v1/sources/{}/upload"},
-	{"sources.files.list", "GET", "v1/sources/{}/files"},
-	{"sources.files.delete", "DELETE", "v1/sources/{}/{}"},
-	{"sources.passages.list", "GET", "v1/sources/{}/passages"},
-}
+// serves: 77 in all, less the five of Letta Cloud; cloudOnly are those
+// five, for which a self-hosted server has no route.
+var selfHosted, cloudOnly = loadEndpoints("../testdata/endpoints.json")
 
-// cloudOnly are the reference client's Letta Cloud methods; a self-hosted
-// server has no route for them.
-var cloudOnly = []endpoint{
-	{"agents.search", "POST", "v1/agents/search"},
-	{"agents.templates.create_version", "POST", "v1/agents/{}/version-template"},
-	{"agents.templates.migrate", "POST", "v1/agents/{}/migrate"},
-	{"agents.templates.create", "POST", "v1/agents/{}/template"},
-	{"agents.memory_variables.list", "GET", "v1/agents/{}/core-memory/variables"},
+func loadEndpoints(file string) (selfHosted, cloudOnly []endpoint) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	var list []struct {
+		SDK       string `json:"sdk"`
+		Method    string `json:"http_method"`
+		Path      string `json:"path"`
+		CloudOnly bool   `json:"cloud_only"`
+	}
+	if err := json.Unmarshal(data, &list); err != nil {
+		panic(fmt.Sprintf("%s: %v", file, err))
+	}
+	for _, e := range list {
+		if e.CloudOnly {
+			cloudOnly = append(cloudOnly, endpoint{e.SDK, e.Method, e.Path})
+		} else {
+			selfHosted = append(selfHosted, endpoint{e.SDK, e.Method, e.Path})
+		}
+	}
+	return selfHosted, cloudOnly
 }
 
 // methodOf names the method whose route matches an HTTP method and a URL
@@ -126,7 +71,7 @@ func methodOf(method, path string) string {
 		}
 		literals := 0
 		for i, p := range pattern {
-			if p == "{}" && segs[i] != "" {
+			if strings.HasPrefix(p, "{") && segs[i] != "" {
 				continue
 			}
 			if p != segs[i] {
@@ -327,7 +272,7 @@ func TestRegistry(t *testing.T) {
 		}
 		seen[e.name] = true
 		// Every route is recognised as its own method.
-		path := "/" + strings.ReplaceAll(e.path, "{}", "x-1")
+		path := "/" + regexp.MustCompile(`\{[^}]*\}`).ReplaceAllString(e.path, "x-1")
 		if got := methodOf(e.method, path); got != e.name {
 			t.Errorf("methodOf(%s %s) = %q, want %s", e.method, path, got, e.name)
 		}
