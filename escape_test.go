@@ -32,11 +32,11 @@ import (
 )
 
 // newLetta starts lettatest and returns a client for it with an agent.
-func newLetta(t *testing.T, opts ...option.RequestOption) (*lettatest.Server, *letta.Client, *types.AgentState) {
+func newLetta(t *testing.T) (*lettatest.Server, *letta.Client, *types.AgentState) {
 	t.Helper()
 	srv := lettatest.NewServer()
 	t.Cleanup(srv.Close)
-	client := letta.NewClient(append([]option.RequestOption{option.WithBaseURL(srv.URL)}, opts...)...)
+	client := letta.NewClient(option.WithBaseURL(srv.URL))
 	agent, err := client.Agents.Create(context.Background(), agents.CreateParams{
 		Model:     new("openai/gpt-4o-mini"),
 		Embedding: new("openai/text-embedding-ada-002"),
