@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -54,47 +53,23 @@ func runTool(t *testing.T, base string, body []byte) map[string]any {
 // with the real server's, recorded in <case>.json. Without python3 the
 // run must fail and say why.
 func TestRunToolFromSourceMatchesServer(t *testing.T) {
-	requests, err := filepath.Glob("testdata/tool_runs/*.request.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, requests)
-	live := strings.TrimSuffix(os.Getenv("LETTA_INTEGRATION_URL"), "/")
-	if *recordToolRuns && live == "" {
-		t.Fatal("-record-tool-runs needs LETTA_INTEGRATION_URL")
-	}
 	_, pyErr := exec.LookPath("python3")
-	srv := lettatest.NewServer()
-	defer srv.Close()
-
-	for _, path := range requests {
-		name := strings.TrimSuffix(filepath.Base(path), ".request.json")
-		golden := strings.TrimSuffix(path, ".request.json") + ".json"
-		t.Run(name, func(t *testing.T) {
-			body, err := os.ReadFile(path)
-			require.NoError(t, err)
-			if *recordToolRuns {
-				writeGolden(t, golden, runTool(t, live, body))
-			}
-			wantJSON, err := os.ReadFile(golden)
-			require.NoError(t, err, "no recording: run with -record-tool-runs")
-			var want map[string]any
-			require.NoError(t, json.Unmarshal(wantJSON, &want))
-
-			got := runTool(t, srv.URL, body)
-			gotJSON, err := json.Marshal(got)
-			require.NoError(t, err)
-			if pyErr != nil && want["message_type"] == "tool_return_message" {
-				assert.Equal(t, "error", got["status"])
-				assert.Contains(t, got["tool_return"], "python3 is not on PATH")
+	recordings{
+		pattern: "testdata/tool_runs/*.request.json", suffix: ".request.json",
+		record: recordToolRuns, flag: "record-tool-runs",
+		answer: func(t *testing.T, base string, body []byte) any { return runTool(t, base, body) },
+		compare: func(t *testing.T, want, got []byte) {
+			var w, g map[string]any
+			require.NoError(t, json.Unmarshal(want, &w))
+			require.NoError(t, json.Unmarshal(got, &g))
+			if pyErr != nil && w["message_type"] == "tool_return_message" {
+				assert.Equal(t, "error", g["status"])
+				assert.Contains(t, g["tool_return"], "python3 is not on PATH")
 				return
 			}
-			assert.JSONEq(t, string(wantJSON), string(gotJSON))
-			if live != "" && !*recordToolRuns {
-				serverJSON, err := json.Marshal(runTool(t, live, body))
-				require.NoError(t, err)
-				assert.JSONEq(t, string(wantJSON), string(serverJSON), "the server no longer answers what was recorded")
-			}
-		})
-	}
+			assert.JSONEq(t, string(want), string(got))
+		},
+	}.check(t)
 }
 
 const echoToolSource = `def shout(text: str, times: int = 1):
