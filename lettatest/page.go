@@ -15,10 +15,6 @@ type cursorPage struct {
 	unknown func(id string) error
 }
 
-// errInternal is the server's generic 500, its answer to an unhandled
-// exception (server/rest_api/app.py: generic_error_handler).
-var errInternal = errStatus(http.StatusInternalServerError, "An internal server error occurred")
-
 // withDefault returns limit, or def when the query left it out; def < 0
 // means no limit.
 func withDefault(limit *int, def int) *int {

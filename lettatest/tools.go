@@ -248,7 +248,7 @@ func (s *Server) modifyTool(w http.ResponseWriter, r *http.Request) error {
 	if body.SourceCode != nil {
 		fn, err := deriveToolSchema(*body.SourceCode)
 		if err != nil {
-			return errStatus(http.StatusInternalServerError, "An internal server error occurred")
+			return errInternal
 		}
 		derived = fn
 	}
