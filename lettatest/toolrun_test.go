@@ -85,7 +85,7 @@ const echoToolSource = `def shout(text: str, times: int = 1):
 func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 	ctx := context.Background()
 	var got map[string]any
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolRunner("shout", func(ctx context.Context, args map[string]any) (string, error) {
 			got = args
 			return "ran in Go", nil
@@ -94,8 +94,6 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 			return "", errors.New("ValueError: no good")
 		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Args: map[string]any{"text": "hi", "times": 2}})
 	require.NoError(t, err)
@@ -120,15 +118,13 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 
 func TestToolTimeout(t *testing.T) {
 	ctx := context.Background()
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolTimeout(50*time.Millisecond),
 		lettatest.WithToolRunner("shout", func(ctx context.Context, args map[string]any) (string, error) {
 			<-ctx.Done()
 			return "", ctx.Err()
 		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Args: map[string]any{"text": "hi"}})
 	require.NoError(t, err)
@@ -152,7 +148,7 @@ func TestToolTimeout(t *testing.T) {
 func TestAgentRunsTools(t *testing.T) {
 	ctx := context.Background()
 	var runnerArgs map[string]any
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolRunner("lookup", func(ctx context.Context, args map[string]any) (string, error) {
 			runnerArgs = args
 			return "42", nil
@@ -170,8 +166,6 @@ func TestAgentRunsTools(t *testing.T) {
 			return append(out, lettatest.Reply("", "done")...)
 		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	tool, err := client.Tools.Create(ctx, tools.CreateParams{SourceCode: echoToolSource})
 	require.NoError(t, err)
@@ -277,9 +271,7 @@ func agentToolReturns(t *testing.T, client *letta.Client) {
 }
 
 func TestAgentToolReturnsMatchServer(t *testing.T) {
-	srv := lettatest.NewServer(lettatest.WithResponder(fakeLLMResponder))
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
+	_, client := setup(t, lettatest.WithResponder(fakeLLMResponder))
 	if _, err := exec.LookPath("python3"); err == nil {
 		agentToolReturns(t, client)
 	} else {
