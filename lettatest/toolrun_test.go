@@ -93,6 +93,9 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 		lettatest.WithToolRunner("fails", func(ctx context.Context, args map[string]any) (string, error) {
 			return "", errors.New("ValueError: no good")
 		}),
+		lettatest.WithToolRunner("crashes", func(ctx context.Context, args map[string]any) (string, error) {
+			panic("kaboom")
+		}),
 	)
 
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Args: map[string]any{"text": "hi", "times": 2}})
@@ -107,6 +110,12 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, types.ToolReturnMessageStatusError, ret.Status)
 	assert.Equal(t, "Error executing function fails: ValueError: no good", ret.ToolReturn)
+
+	// A runner's panic fails the call as an exception would.
+	ret, err = client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Name: new("crashes"), Args: map[string]any{"text": "hi"}})
+	require.NoError(t, err)
+	assert.Equal(t, types.ToolReturnMessageStatusError, ret.Status)
+	assert.Equal(t, "Error executing function crashes: panic: kaboom", ret.ToolReturn)
 
 	// The source must still give a schema.
 	_, err = client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: "def shout(text):\n    return text\n", Args: map[string]any{}})
