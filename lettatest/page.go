@@ -23,10 +23,9 @@ func (p cursorPage) unknownCursor(id string) error {
 	return errStatus(cmp.Or(p.status, http.StatusNotFound), "No %s found with id %s", p.model, id)
 }
 
-// withDefault returns limit, or def when the query left it out; def < 0
-// means no limit.
+// withDefault returns limit, or def when the query left it out.
 func withDefault(limit *int, def int) *int {
-	if limit != nil || def < 0 {
+	if limit != nil {
 		return limit
 	}
 	return &def
