@@ -424,8 +424,7 @@ func (s *Server) listAgents(w http.ResponseWriter, r *http.Request) error {
 			}
 			out = append(out, s.render(a))
 		}
-		return pageByID(out, func(a types.AgentState) string { return a.ID }, cursorPage{after: after, before: before, limit: limit,
-			unknown: func(id string) error { return errNotFound("No Agent found with id %s", id) }})
+		return pageByID(out, func(a types.AgentState) string { return a.ID }, cursorPage{after: after, before: before, limit: limit, model: "Agent"})
 	})
 }
 

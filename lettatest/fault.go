@@ -168,7 +168,7 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request) (*http.Reque
 	if f.Body == "" {
 		detail := http.StatusText(f.Status)
 		if f.Status == http.StatusInternalServerError {
-			detail = "An internal server error occurred"
+			detail = internalDetail
 		}
 		body = mustWire(map[string]string{"detail": detail})
 	}

@@ -130,6 +130,13 @@ func TestListPagination(t *testing.T) {
 	assert.JSONEq(t, `{"detail":"No Tool found with id tool-00000000-0000-4000-8000-000000000000"}`, string(body))
 	status, _ = c.do("GET", "/v1/agents/"+byName["a1"]+"/messages?after=message-00000000-0000-4000-8000-000000000000", "")
 	assert.Equal(t, 500, status)
+	status, body = c.do("GET", "/v1/providers/?after=provider-00000000-0000-4000-8000-000000000000", "")
+	assert.Equal(t, 500, status)
+	assert.JSONEq(t, `{"detail":"No Provider found with id provider-00000000-0000-4000-8000-000000000000"}`, string(body))
+	source := c.id("POST", "/v1/sources/", `{"name":"cursors",`+embeddingConfig+`}`)
+	status, body = c.do("GET", "/v1/sources/"+source+"/files?after=file-00000000-0000-4000-8000-000000000000", "")
+	assert.Equal(t, 404, status)
+	assert.JSONEq(t, `{"detail":"No FileMetadata found with id file-00000000-0000-4000-8000-000000000000"}`, string(body))
 }
 
 func TestMessagesWindow(t *testing.T) {

@@ -365,7 +365,7 @@ func (s *Server) listRunMessages(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		rows, err := pageByID(rows, func(m *msgRec) string { return m.m.ID }, cursorPage{after: after, before: before,
-			limit: withDefault(limit, 100), desc: desc, unknown: s.unknownMessage})
+			limit: withDefault(limit, 100), desc: desc, model: "Message"})
 		if err != nil {
 			return nil, err
 		}
@@ -414,10 +414,9 @@ func (s *Server) listProviders(w http.ResponseWriter, r *http.Request) error {
 		for _, p := range s.st.providers.all() {
 			all = append(all, *p)
 		}
+		// The route turns every exception into a 500 with its text.
 		return pageByID(all, func(p types.Provider) string { return p.ID }, cursorPage{after: after, limit: withDefault(limit, 50),
-			unknown: func(id string) error {
-				return errStatus(http.StatusInternalServerError, "No Provider found with id %s", id)
-			}})
+			model: "Provider", status: http.StatusInternalServerError})
 	})
 }
 

@@ -1,6 +1,7 @@
 package lettatest
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 )
@@ -10,19 +11,21 @@ type cursorPage struct {
 	after, before *string
 	limit         *int // nil: no limit
 	desc          bool // newest first
-	// unknown is the error for a cursor that names no item: the route's
-	// answer to the server's NoResultFound("No <Model> found with id ...").
-	unknown func(id string) error
+	// model names the items in the error for a cursor that names none,
+	// the server's NoResultFound("No <model> found with id ..."): a 404,
+	// or status when the route turns it into another.
+	model  string
+	status int
 }
 
-// errInternal is the server's generic 500, its answer to an unhandled
-// exception (server/rest_api/app.py: generic_error_handler).
-var errInternal = errStatus(http.StatusInternalServerError, "An internal server error occurred")
+// unknownCursor is the error for a cursor that names no item.
+func (p cursorPage) unknownCursor(id string) error {
+	return errStatus(cmp.Or(p.status, http.StatusNotFound), "No %s found with id %s", p.model, id)
+}
 
-// withDefault returns limit, or def when the query left it out; def < 0
-// means no limit.
+// withDefault returns limit, or def when the query left it out.
 func withDefault(limit *int, def int) *int {
-	if limit != nil || def < 0 {
+	if limit != nil {
 		return limit
 	}
 	return &def
@@ -34,13 +37,13 @@ func withDefault(limit *int, def int) *int {
 // (oldest first unless desc), then the first limit of them. With both
 // cursors it fetches 2*limit and keeps the middle limit of them, and
 // without a limit it fails as the server does (limit * 2 on None: a 500).
-// A cursor that names no item is p.unknown's error, and a before cursor
+// A cursor that names no item is p.unknownCursor's error, and a before cursor
 // older than the after cursor is the server's 400.
 func pageByID[T any](items []T, id func(T) string, p cursorPage) ([]T, error) {
 	index := func(cursor string) (int, error) {
 		i := slices.IndexFunc(items, func(it T) bool { return id(it) == cursor })
 		if i < 0 {
-			return 0, p.unknown(cursor)
+			return 0, p.unknownCursor(cursor)
 		}
 		return i, nil
 	}
@@ -84,17 +87,4 @@ func pageByID[T any](items []T, id func(T) string, p cursorPage) ([]T, error) {
 		out = []T{}
 	}
 	return out, nil
-}
-
-// unknownTool is the tools list's answer to an unknown cursor: the route
-// turns every exception into a 500 with its text (routers/v1/tools.py:
-// list_tools).
-func unknownTool(id string) error {
-	return errStatus(http.StatusInternalServerError, "No Tool found with id %s", id)
-}
-
-// unknownMessage is the 404 for a message cursor that names no message of
-// any agent (SqlalchemyBase.list's NoResultFound). The caller holds s.mu.
-func (s *Server) unknownMessage(id string) error {
-	return errNotFound("No Message found with id %s", id)
 }

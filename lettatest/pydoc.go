@@ -121,23 +121,22 @@ func parseGoogleDoc(text string) (*docstring, *pyError) {
 			}
 			continue
 		}
+		// Items start at each line with the first line's indent and then
+		// some text.
 		indent := leadingSpaceRE.FindString(chunk)
-		var starts []int
-		for i := 0; i < len(chunk); i++ {
-			if (i == 0 || chunk[i-1] == '\n') && strings.HasPrefix(chunk[i:], indent) &&
-				i+len(indent) < len(chunk) && !isSpace(chunk[i+len(indent)]) {
-				starts = append(starts, i+len(indent))
-			}
-		}
+		starts := lineStarts(chunk, func(line string) bool {
+			rest, ok := strings.CutPrefix(line, indent)
+			return ok && rest != "" && !isSpace(rest[0])
+		})
 		if len(starts) == 0 {
 			return nil, parseErr(`No specification for "` + title + `": "` + chunk + `"`)
 		}
 		for j, start := range starts {
 			end := len(chunk)
 			if j+1 < len(starts) {
-				end = starts[j+1] - len(indent)
+				end = starts[j+1]
 			}
-			if err := googleMeta(d, strings.Trim(chunk[start:end], "\n"), 1, sec.param); err != nil {
+			if err := googleMeta(d, strings.Trim(chunk[start+len(indent):end], "\n"), 1, sec.param); err != nil {
 				return nil, err
 			}
 		}
@@ -146,6 +145,18 @@ func parseGoogleDoc(text string) (*docstring, *pyError) {
 }
 
 func isSpace(c byte) bool { return strings.IndexByte(" \t\n\r\f\v", c) >= 0 }
+
+// lineStarts returns the offset of each line of s for which at, given the
+// text from the line's start to the end of s, is true.
+func lineStarts(s string, at func(string) bool) []int {
+	var out []int
+	for i := 0; i < len(s); i++ {
+		if (i == 0 || s[i-1] == '\n') && at(s[i:]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
 
 // googleMeta adds one section item (GoogleParser._build_meta).
 func googleMeta(d *docstring, text string, kind int, param bool) *pyError {
@@ -188,28 +199,21 @@ func parseRestDoc(text string) (*docstring, *pyError) {
 		return d, nil
 	}
 	text = cleandoc(text)
-	descChunk, metaChunk := text, ""
-	for i := 0; i < len(text); i++ {
-		if (i == 0 || text[i-1] == '\n') && text[i] == ':' {
-			descChunk, metaChunk = text[:i], text[i:]
-			break
-		}
+	// The description ends, and each section item starts, at a line that
+	// begins with ':'.
+	starts := lineStarts(text, func(line string) bool { return line[0] == ':' })
+	descChunk := text
+	if len(starts) > 0 {
+		descChunk = text[:starts[0]]
 	}
 	d.short = shortDescription(descChunk)
-	// Chunks start at each line that begins with ':'.
-	var starts []int
-	for i := 0; i < len(metaChunk); i++ {
-		if (i == 0 || metaChunk[i-1] == '\n') && metaChunk[i] == ':' {
-			starts = append(starts, i)
-		}
-	}
 	hasReturns, rtypes := false, false
 	for j, start := range starts {
-		end := len(metaChunk)
+		end := len(text)
 		if j+1 < len(starts) {
 			end = starts[j+1]
 		}
-		chunk := metaChunk[start:end]
+		chunk := text[start:end]
 		argsChunk, desc, ok := strings.Cut(strings.TrimLeft(chunk, ":"), ":")
 		if !ok {
 			return nil, parseErr(`Error parsing meta information near "` + chunk + `".`)

@@ -293,8 +293,7 @@ func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) error {
 				files = append(files, *f)
 			}
 		}
-		return pageByID(files, func(f types.FileMetadata) string { return f.ID }, cursorPage{after: after, limit: withDefault(limit, 1000),
-			unknown: func(id string) error { return errNotFound("No FileMetadata found with id %s", id) }})
+		return pageByID(files, func(f types.FileMetadata) string { return f.ID }, cursorPage{after: after, limit: withDefault(limit, 1000), model: "FileMetadata"})
 	})
 }
 

@@ -133,34 +133,7 @@ func runPythonTool(ctx context.Context, name, src string, fn *pyTool, args map[s
 	if err != nil {
 		return failedTool(name, "RuntimeError: lettatest cannot run the tool's Python source: python3 is not on PATH (give the tool a Go implementation with lettatest.WithToolRunner)")
 	}
-	spec := sandboxSpec{Name: name, Source: src, Args: raw, Types: map[string]*string{}, AgentState: fn.agentStateParam(), Env: env, Marker: sandboxMarker}
-	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		if args == nil {
-			args = map[string]any{}
-		}
-		b, err := json.Marshal(args)
-		if err != nil {
-			return failedTool(name, "TypeError: "+err.Error())
-		}
-		spec.Args = b
-	}
-	if spec.Env == nil {
-		spec.Env = map[string]string{}
-	}
-	if params, ok := fn.schema["parameters"].(map[string]any); ok {
-		if props, ok := params["properties"].(map[string]any); ok {
-			for k, p := range props {
-				var t *string
-				if m, ok := p.(map[string]any); ok {
-					if s, ok := m["type"].(string); ok {
-						t = &s
-					}
-				}
-				spec.Types[k] = t
-			}
-		}
-	}
-	in, err := json.Marshal(spec)
+	in, err := sandboxInput(name, src, fn, args, raw, env)
 	if err != nil {
 		return failedTool(name, "TypeError: "+err.Error())
 	}
@@ -184,10 +157,49 @@ func runPythonTool(ctx context.Context, name, src string, fn *pyTool, args map[s
 	if ctx.Err() != nil {
 		return failedTool(name, "TimeoutError: Executing tool "+name+" has timed out.")
 	}
-	out := stdout.String()
+	return sandboxResult(name, stdout.String(), stderr.String(), runErr)
+}
+
+// sandboxInput is what the sandbox script reads on stdin: the source, the
+// arguments (raw as the request sent them, else args), the JSON schema
+// type of each parameter and the tool's environment.
+func sandboxInput(name, src string, fn *pyTool, args map[string]any, raw json.RawMessage, env map[string]string) ([]byte, error) {
+	spec := sandboxSpec{Name: name, Source: src, Args: raw, Types: map[string]*string{}, AgentState: fn.agentStateParam(), Env: env, Marker: sandboxMarker}
+	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		if args == nil {
+			args = map[string]any{}
+		}
+		b, err := json.Marshal(args)
+		if err != nil {
+			return nil, err
+		}
+		spec.Args = b
+	}
+	if spec.Env == nil {
+		spec.Env = map[string]string{}
+	}
+	if params, ok := fn.schema["parameters"].(map[string]any); ok {
+		if props, ok := params["properties"].(map[string]any); ok {
+			for k, p := range props {
+				var t *string
+				if m, ok := p.(map[string]any); ok {
+					if s, ok := m["type"].(string); ok {
+						t = &s
+					}
+				}
+				spec.Types[k] = t
+			}
+		}
+	}
+	return json.Marshal(spec)
+}
+
+// sandboxResult reads the report the sandbox script printed after its
+// marker; without one, python3 failed before running the tool.
+func sandboxResult(name, out, errOut string, runErr error) toolResult {
 	i := strings.LastIndex(out, sandboxMarker)
 	if i < 0 {
-		why := strings.TrimSpace(stderr.String())
+		why := strings.TrimSpace(errOut)
 		if runErr != nil {
 			why = strings.TrimSpace(runErr.Error() + "\n" + why)
 		}

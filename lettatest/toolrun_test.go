@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -54,47 +53,23 @@ func runTool(t *testing.T, base string, body []byte) map[string]any {
 // with the real server's, recorded in <case>.json. Without python3 the
 // run must fail and say why.
 func TestRunToolFromSourceMatchesServer(t *testing.T) {
-	requests, err := filepath.Glob("testdata/tool_runs/*.request.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, requests)
-	live := strings.TrimSuffix(os.Getenv("LETTA_INTEGRATION_URL"), "/")
-	if *recordToolRuns && live == "" {
-		t.Fatal("-record-tool-runs needs LETTA_INTEGRATION_URL")
-	}
 	_, pyErr := exec.LookPath("python3")
-	srv := lettatest.NewServer()
-	defer srv.Close()
-
-	for _, path := range requests {
-		name := strings.TrimSuffix(filepath.Base(path), ".request.json")
-		golden := strings.TrimSuffix(path, ".request.json") + ".json"
-		t.Run(name, func(t *testing.T) {
-			body, err := os.ReadFile(path)
-			require.NoError(t, err)
-			if *recordToolRuns {
-				writeGolden(t, golden, runTool(t, live, body))
-			}
-			wantJSON, err := os.ReadFile(golden)
-			require.NoError(t, err, "no recording: run with -record-tool-runs")
-			var want map[string]any
-			require.NoError(t, json.Unmarshal(wantJSON, &want))
-
-			got := runTool(t, srv.URL, body)
-			gotJSON, err := json.Marshal(got)
-			require.NoError(t, err)
-			if pyErr != nil && want["message_type"] == "tool_return_message" {
-				assert.Equal(t, "error", got["status"])
-				assert.Contains(t, got["tool_return"], "python3 is not on PATH")
+	recordings{
+		pattern: "testdata/tool_runs/*.request.json", suffix: ".request.json",
+		record: recordToolRuns, flag: "record-tool-runs",
+		answer: func(t *testing.T, base string, body []byte) any { return runTool(t, base, body) },
+		compare: func(t *testing.T, want, got []byte) {
+			var w, g map[string]any
+			require.NoError(t, json.Unmarshal(want, &w))
+			require.NoError(t, json.Unmarshal(got, &g))
+			if pyErr != nil && w["message_type"] == "tool_return_message" {
+				assert.Equal(t, "error", g["status"])
+				assert.Contains(t, g["tool_return"], "python3 is not on PATH")
 				return
 			}
-			assert.JSONEq(t, string(wantJSON), string(gotJSON))
-			if live != "" && !*recordToolRuns {
-				serverJSON, err := json.Marshal(runTool(t, live, body))
-				require.NoError(t, err)
-				assert.JSONEq(t, string(wantJSON), string(serverJSON), "the server no longer answers what was recorded")
-			}
-		})
-	}
+			assert.JSONEq(t, string(want), string(got))
+		},
+	}.check(t)
 }
 
 const echoToolSource = `def shout(text: str, times: int = 1):
@@ -110,7 +85,7 @@ const echoToolSource = `def shout(text: str, times: int = 1):
 func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 	ctx := context.Background()
 	var got map[string]any
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolRunner("shout", func(ctx context.Context, args map[string]any) (string, error) {
 			got = args
 			return "ran in Go", nil
@@ -118,9 +93,10 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 		lettatest.WithToolRunner("fails", func(ctx context.Context, args map[string]any) (string, error) {
 			return "", errors.New("ValueError: no good")
 		}),
+		lettatest.WithToolRunner("crashes", func(ctx context.Context, args map[string]any) (string, error) {
+			panic("kaboom")
+		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Args: map[string]any{"text": "hi", "times": 2}})
 	require.NoError(t, err)
@@ -135,6 +111,12 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 	assert.Equal(t, types.ToolReturnMessageStatusError, ret.Status)
 	assert.Equal(t, "Error executing function fails: ValueError: no good", ret.ToolReturn)
 
+	// A runner's panic fails the call as an exception would.
+	ret, err = client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Name: new("crashes"), Args: map[string]any{"text": "hi"}})
+	require.NoError(t, err)
+	assert.Equal(t, types.ToolReturnMessageStatusError, ret.Status)
+	assert.Equal(t, "Error executing function crashes: panic: kaboom", ret.ToolReturn)
+
 	// The source must still give a schema.
 	_, err = client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: "def shout(text):\n    return text\n", Args: map[string]any{}})
 	var apiErr *types.APIError
@@ -145,15 +127,13 @@ func TestRunToolFromSourceUsesGoRunner(t *testing.T) {
 
 func TestToolTimeout(t *testing.T) {
 	ctx := context.Background()
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolTimeout(50*time.Millisecond),
 		lettatest.WithToolRunner("shout", func(ctx context.Context, args map[string]any) (string, error) {
 			<-ctx.Done()
 			return "", ctx.Err()
 		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	ret, err := client.Tools.RunToolFromSource(ctx, tools.RunToolFromSourceParams{SourceCode: echoToolSource, Args: map[string]any{"text": "hi"}})
 	require.NoError(t, err)
@@ -177,7 +157,7 @@ func TestToolTimeout(t *testing.T) {
 func TestAgentRunsTools(t *testing.T) {
 	ctx := context.Background()
 	var runnerArgs map[string]any
-	srv := lettatest.NewServer(
+	_, client := setup(t,
 		lettatest.WithToolRunner("lookup", func(ctx context.Context, args map[string]any) (string, error) {
 			runnerArgs = args
 			return "42", nil
@@ -195,8 +175,6 @@ func TestAgentRunsTools(t *testing.T) {
 			return append(out, lettatest.Reply("", "done")...)
 		}),
 	)
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
 
 	tool, err := client.Tools.Create(ctx, tools.CreateParams{SourceCode: echoToolSource})
 	require.NoError(t, err)
@@ -302,9 +280,7 @@ func agentToolReturns(t *testing.T, client *letta.Client) {
 }
 
 func TestAgentToolReturnsMatchServer(t *testing.T) {
-	srv := lettatest.NewServer(lettatest.WithResponder(fakeLLMResponder))
-	defer srv.Close()
-	client := letta.NewClient(option.WithBaseURL(srv.URL))
+	_, client := setup(t, lettatest.WithResponder(fakeLLMResponder))
 	if _, err := exec.LookPath("python3"); err == nil {
 		agentToolReturns(t, client)
 	} else {

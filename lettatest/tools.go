@@ -94,7 +94,10 @@ func (s *Server) listTools(w http.ResponseWriter, r *http.Request) error {
 		for _, t := range s.st.tools.all() {
 			all = append(all, *t)
 		}
-		return pageByID(all, func(t types.Tool) string { return t.ID }, cursorPage{after: after, limit: withDefault(limit, 50), unknown: unknownTool})
+		// The route turns every exception into a 500 with its text
+		// (routers/v1/tools.py: list_tools).
+		return pageByID(all, func(t types.Tool) string { return t.ID }, cursorPage{after: after, limit: withDefault(limit, 50),
+			model: "Tool", status: http.StatusInternalServerError})
 	})
 }
 
@@ -248,7 +251,7 @@ func (s *Server) modifyTool(w http.ResponseWriter, r *http.Request) error {
 	if body.SourceCode != nil {
 		fn, err := deriveToolSchema(*body.SourceCode)
 		if err != nil {
-			return errStatus(http.StatusInternalServerError, "An internal server error occurred")
+			return errInternal
 		}
 		derived = fn
 	}

@@ -97,47 +97,71 @@ func createToolFromSource(t *testing.T, base, src string) toolCreateOutcome {
 	return out
 }
 
+// recordings are answers of the real server recorded next to their
+// inputs, in <case><suffix> and <case>.json.
+type recordings struct {
+	pattern, suffix string // pattern globs the inputs; suffix ends their names
+	record          *bool  // set by -<flag>: record from LETTA_INTEGRATION_URL
+	flag            string
+	// answer is the answer of the server at base to input.
+	answer func(t *testing.T, base string, input []byte) any
+	// compare checks lettatest's answer against the recording; nil is
+	// JSONEq.
+	compare func(t *testing.T, want, got []byte)
+}
+
+// check runs a subtest per input: with -<flag> it first records the real
+// server's answer, then compares lettatest's answer with the recording
+// and, with LETTA_INTEGRATION_URL set, the real server's too.
+func (rc recordings) check(t *testing.T) {
+	inputs, err := filepath.Glob(rc.pattern)
+	require.NoError(t, err)
+	require.NotEmpty(t, inputs)
+	live := strings.TrimSuffix(os.Getenv("LETTA_INTEGRATION_URL"), "/")
+	if *rc.record && live == "" {
+		t.Fatalf("-%s needs LETTA_INTEGRATION_URL", rc.flag)
+	}
+	srv := lettatest.NewServer()
+	defer srv.Close()
+
+	for _, path := range inputs {
+		golden := strings.TrimSuffix(path, rc.suffix) + ".json"
+		t.Run(strings.TrimSuffix(filepath.Base(path), rc.suffix), func(t *testing.T) {
+			input, err := os.ReadFile(path)
+			require.NoError(t, err)
+			if *rc.record {
+				writeGolden(t, golden, rc.answer(t, live, input))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "no recording: run with -%s", rc.flag)
+
+			got, err := json.Marshal(rc.answer(t, srv.URL, input))
+			require.NoError(t, err)
+			if rc.compare != nil {
+				rc.compare(t, want, got)
+			} else {
+				assert.JSONEq(t, string(want), string(got), "lettatest differs from the server's recorded answer")
+			}
+			if live != "" && !*rc.record {
+				server, err := json.Marshal(rc.answer(t, live, input))
+				require.NoError(t, err)
+				assert.JSONEq(t, string(want), string(server), "the server no longer answers what was recorded")
+			}
+		})
+	}
+}
+
 // TestToolSchemas creates a tool from each testdata/tool_schemas/*.py and
 // compares what lettatest derives (name, description, JSON schema, or
 // the 400 and its detail) with what the real server answered, recorded
 // next to it in *.json. With LETTA_INTEGRATION_URL set it also checks the
 // recordings against that server.
 func TestToolSchemas(t *testing.T) {
-	sources, err := filepath.Glob("testdata/tool_schemas/*.py")
-	require.NoError(t, err)
-	require.NotEmpty(t, sources)
-	live := os.Getenv("LETTA_INTEGRATION_URL")
-	if *recordToolSchemas && live == "" {
-		t.Fatal("-record-tool-schemas needs LETTA_INTEGRATION_URL")
-	}
-	srv := lettatest.NewServer()
-	defer srv.Close()
-
-	for _, path := range sources {
-		name := strings.TrimSuffix(filepath.Base(path), ".py")
-		golden := strings.TrimSuffix(path, ".py") + ".json"
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			require.NoError(t, err)
-			if *recordToolSchemas {
-				writeGolden(t, golden, createToolFromSource(t, strings.TrimSuffix(live, "/"), string(src)))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "no recording: run with -record-tool-schemas")
-
-			got := createToolFromSource(t, srv.URL, string(src))
-			gotJSON, err := json.Marshal(got)
-			require.NoError(t, err)
-			assert.JSONEq(t, string(want), string(gotJSON), "lettatest differs from the server's recorded answer")
-
-			if live != "" && !*recordToolSchemas {
-				server := createToolFromSource(t, strings.TrimSuffix(live, "/"), string(src))
-				serverJSON, err := json.Marshal(server)
-				require.NoError(t, err)
-				assert.JSONEq(t, string(want), string(serverJSON), "the server no longer answers what was recorded")
-			}
-		})
-	}
+	recordings{
+		pattern: "testdata/tool_schemas/*.py", suffix: ".py",
+		record: recordToolSchemas, flag: "record-tool-schemas",
+		answer: func(t *testing.T, base string, src []byte) any { return createToolFromSource(t, base, string(src)) },
+	}.check(t)
 }
 
 // toolLifecycle creates, upserts and modifies a tool at base and checks

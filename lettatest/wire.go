@@ -427,7 +427,7 @@ func microLayout(t time.Time) string {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := encodeWire(v)
 	if err != nil {
-		writeDetail(w, http.StatusInternalServerError, "An internal server error occurred")
+		writeDetail(w, http.StatusInternalServerError, internalDetail)
 		return
 	}
 	writeRawJSON(w, status, b)
@@ -462,12 +462,18 @@ func errStatus(status int, format string, args ...any) *httpError {
 	return &httpError{status: status, detail: fmt.Sprintf(format, args...)}
 }
 
+// internalDetail is the detail of the server's generic 500, its answer to
+// an unhandled exception (server/rest_api/app.py: generic_error_handler).
+const internalDetail = "An internal server error occurred"
+
+var errInternal = errStatus(http.StatusInternalServerError, internalDetail)
+
 // writeError writes err as the server would: an *httpError as its status
 // and detail, anything else as a generic 500.
 func writeError(w http.ResponseWriter, err error) {
 	he, ok := err.(*httpError)
 	if !ok {
-		writeDetail(w, http.StatusInternalServerError, "An internal server error occurred")
+		writeDetail(w, http.StatusInternalServerError, internalDetail)
 		return
 	}
 	writeJSON(w, he.status, map[string]any{"detail": he.detail})
