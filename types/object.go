@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 )
 
+//go:generate go run ./internal/objectgen
+
 // This file holds the encoding of the object types: every struct of this
 // package keeps the JSON keys it does not declare in ExtraFields and writes
 // them back, and free-form values (any, map[string]any) keep their numbers
