@@ -550,7 +550,7 @@ func UnmarshalToolCallMessageToolCall(data []byte) (ToolCallMessageToolCall, err
 // hand-written fast paths: they decode into a value on the stack, which
 // the reflective fast path of object.go cannot (its target escapes), and
 // save an allocation per event. Each handles the fields of its type and
-// gives every other member to codec.otherMember; TestHandWrittenFastPaths
+// gives every other member to codec.otherMember; TestObjectFastPathTakesEveryField
 // fails when a field is added to a type but not here.
 
 // messageFast decodes the message variant mt without encoding/json when
