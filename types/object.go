@@ -487,14 +487,8 @@ func (c *objectCodec) parse(v reflect.Value, data []byte, i int) int {
 // past the object, or -1 when it is not one, has a key with escapes or
 // control characters, or member gave up.
 func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
-	if i >= len(data) || data[i] != '{' {
-		return -1
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return i + 1
-	}
-	for {
+	i, more := enterContainer(data, i, '{', '}')
+	for more {
 		if i >= len(data) || data[i] != '"' {
 			return -1
 		}
@@ -517,19 +511,39 @@ func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
 		if i = member(key, i); i < 0 {
 			return -1
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return -1
-		}
+		i, more = nextItem(data, i, '}')
+	}
+	return i
+}
+
+// enterContainer steps into the object or array that opens at data[i]
+// (with open): it returns the index of the first member or element (more),
+// the index just past an empty one (not more), or -1.
+func enterContainer(data []byte, i int, open, closer byte) (int, bool) {
+	if i >= len(data) || data[i] != open {
+		return -1, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == closer {
+		return i + 1, false
+	}
+	return i, true
+}
+
+// nextItem steps past what follows a member or element that ends at
+// data[i]: after a ',' it returns the index of the next one (more), after
+// the closer the index just past it (not more), else -1.
+func nextItem(data []byte, i int, closer byte) (int, bool) {
+	i = skipSpace(data, i)
+	if i < len(data) {
 		switch data[i] {
 		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return i + 1
-		default:
-			return -1
+			return skipSpace(data, i+1), true
+		case closer:
+			return i + 1, false
 		}
 	}
+	return -1, false
 }
 
 // validJSON is json.Valid, quicker for a plain string (a discriminator).
@@ -553,33 +567,17 @@ func plainKey(key []byte) bool {
 // parseArray walks the JSON array at data[i] as parseObject walks an
 // object, calling elem with the index of each element.
 func parseArray(data []byte, i int, elem func(j int) int) int {
-	if i >= len(data) || data[i] != '[' {
-		return -1
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return i + 1
-	}
-	for {
+	i, more := enterContainer(data, i, '[', ']')
+	for more {
 		if i >= len(data) {
 			return -1
 		}
 		if i = elem(i); i < 0 {
 			return -1
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return -1
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case ']':
-			return i + 1
-		default:
-			return -1
-		}
+		i, more = nextItem(data, i, ']')
 	}
+	return i
 }
 
 // numberEnd returns the index just past the JSON number at data[i], or -1

@@ -131,15 +131,8 @@ var errScan = errors.New("malformed JSON object")
 // validates the rest. errScan means data is not a well-formed object up to
 // the key (or to its end, when the key is absent).
 func scanKey(data []byte, key string) (string, keyState, error) {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return "", keyAbsent, errScan
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return "", keyAbsent, nil
-	}
-	for {
+	i, more := enterContainer(data, skipSpace(data, 0), '{', '}')
+	for more {
 		if i >= len(data) || data[i] != '"' {
 			return "", keyAbsent, errScan
 		}
@@ -165,23 +158,15 @@ func scanKey(data []byte, key string) (string, keyState, error) {
 		if match {
 			return scanKeyValue(data, i)
 		}
-		i = skipValue(data, i)
-		if i < 0 {
+		if i = skipValue(data, i); i < 0 {
 			return "", keyAbsent, errScan
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return "", keyAbsent, errScan
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return "", keyAbsent, nil
-		default:
-			return "", keyAbsent, errScan
-		}
+		i, more = nextItem(data, i, '}')
 	}
+	if i < 0 {
+		return "", keyAbsent, errScan
+	}
+	return "", keyAbsent, nil
 }
 
 // scanKeyValue classifies the value starting at data[i].
