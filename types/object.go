@@ -705,20 +705,32 @@ func decodeObjectWith[T any](data []byte, v *T, general func() error) error {
 	return nil
 }
 
-// renamePlain makes an encoding/json error about a method-free copy of
-// the type t (all named plain) name t instead.
+// renamePlain makes an encoding/json error about the general path's
+// target, the method-free copy of the type t (named plain) or the struct
+// embedding it that shadows a union field, name t instead.
 func renamePlain(err error, t reflect.Type) error {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return err
 	}
-	if te.Struct == "plain" || te.Struct == "" && te.Field == "" {
+	if te.Struct == "plain" || te.Struct == "" && strings.HasPrefix(te.Field, "plain.") {
 		te.Struct = t.Name()
+		te.Field = strings.TrimPrefix(te.Field, "plain.")
 	}
-	if te.Type != nil && te.Type.Name() == "plain" {
+	if te.Type != nil && (te.Type.Name() == "plain" || embedsPlain(te.Type)) {
 		te.Type = t
 	}
 	return err
+}
+
+// embedsPlain reports whether t is a struct whose first field embeds a
+// *plain (the shadowing struct of a type with a union field).
+func embedsPlain(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.Name() != "" || t.NumField() == 0 {
+		return false
+	}
+	f := t.Field(0)
+	return f.Anonymous && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Name() == "plain"
 }
 
 func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
