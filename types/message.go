@@ -374,16 +374,12 @@ func (m *ToolCallMessage) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (m *UnknownLettaMessage) UnmarshalJSON(data []byte) error {
-	m.Raw = cloneRaw(data)
-	m.MessageType, _, _ = scanKey(data, "message_type")
-	return nil
+	return keepRaw("UnknownLettaMessage", data, &m.Raw, "message_type", &m.MessageType)
 }
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (m *UnknownLettaStreamingResponse) UnmarshalJSON(data []byte) error {
-	m.Raw = cloneRaw(data)
-	m.MessageType, _, _ = scanKey(data, "message_type")
-	return nil
+	return keepRaw("UnknownLettaStreamingResponse", data, &m.Raw, "message_type", &m.MessageType)
 }
 
 // UnmarshalLettaMessage decodes one LettaMessage, choosing the variant by

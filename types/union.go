@@ -300,6 +300,18 @@ func cloneRaw(data []byte) json.RawMessage {
 	return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
 }
 
+// keepRaw is the UnmarshalJSON of an unknown variant: it keeps a copy of
+// data, which must be valid JSON, as *raw and the string at key (its
+// discriminator) as *tag.
+func keepRaw(typ string, data []byte, raw *json.RawMessage, key string, tag *string) error {
+	if err := syntaxError(data); err != nil {
+		return &decodeError{typ: typ, err: err}
+	}
+	*raw = cloneRaw(data)
+	*tag, _, _ = scanKey(data, key)
+	return nil
+}
+
 // decodeVariant decodes data into a new V, naming typ in errors.
 func decodeVariant[V any](typ string, data []byte) (V, error) {
 	var v V
