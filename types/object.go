@@ -279,143 +279,164 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			if data[i] != '"' {
-				return -1
-			}
-			end, _ := scanString(data, i)
-			if end < 0 {
-				return -1
-			}
-			str, ok := jsonString(data[i:end])
-			if !ok {
-				return -1
-			}
-			v.SetString(str)
-			return end
-		}
+		return decodeString
 	case reflect.Bool:
-		return func(v reflect.Value, data []byte, i int) int {
-			switch {
-			case bytes.HasPrefix(data[i:], []byte("true")):
-				v.SetBool(true)
-				return i + 4
-			case bytes.HasPrefix(data[i:], []byte("false")):
-				v.SetBool(false)
-				return i + 5
-			case isNullAt(data, i):
-				return i + 4
-			}
-			return -1
-		}
+		return decodeBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			end := numberEnd(data, i)
-			if end < 0 {
-				return -1
-			}
-			n, err := strconv.ParseInt(string(data[i:end]), 10, 64)
-			if err != nil || v.OverflowInt(n) {
-				return -1
-			}
-			v.SetInt(n)
-			return end
-		}
+		return decodeInt
 	case reflect.Float32, reflect.Float64:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			end := numberEnd(data, i)
-			if end < 0 {
-				return -1
-			}
-			f, err := strconv.ParseFloat(string(data[i:end]), t.Bits())
-			if err != nil || v.OverflowFloat(f) {
-				return -1
-			}
-			v.SetFloat(f)
-			return end
-		}
+		return floatDecoder(t.Bits())
 	case reflect.Interface:
-		if t.NumMethod() != 0 {
-			return giveUp
-		}
-		return func(v reflect.Value, data []byte, i int) int {
-			x, end := parseAny(data, i)
-			if end < 0 {
-				return -1
-			}
-			if x == nil {
-				v.SetZero()
-			} else {
-				v.Set(reflect.ValueOf(x))
-			}
-			return end
+		if t.NumMethod() == 0 {
+			return decodeAny
 		}
 	case reflect.Pointer:
-		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				v.SetZero()
-				return i + 4
-			}
-			if v.IsNil() {
-				v.Set(reflect.New(t.Elem()))
-			}
-			return elem(v.Elem(), data, i)
-		}
+		return pointerDecoder(t, building)
 	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return giveUp // []byte is base64 in encoding/json
-		}
-		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				v.SetZero()
-				return i + 4
-			}
-			if !v.IsNil() {
-				v.SetLen(0)
-			}
-			end := parseArray(data, i, func(j int) int {
-				n := v.Len()
-				if n == v.Cap() {
-					v.Grow(1)
-				}
-				v.SetLen(n + 1)
-				item := v.Index(n)
-				item.SetZero()
-				return elem(item, data, j)
-			})
-			if end >= 0 && v.IsNil() {
-				v.Set(reflect.MakeSlice(t, 0, 0))
-			}
-			return end
+		if t.Elem().Kind() != reflect.Uint8 { // []byte is base64 in encoding/json
+			return sliceDecoder(t, building)
 		}
 	case reflect.Map:
-		if t.Key().Kind() != reflect.String || t.Key().Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
-			return giveUp
+		if t.Key().Kind() == reflect.String && !t.Key().Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
+			return mapDecoder(t, building)
 		}
-		if t.Elem() == anyType && t.Key() == reflect.TypeFor[string]() {
-			return func(v reflect.Value, data []byte, i int) int {
-				if isNullAt(data, i) {
-					v.SetZero()
-					return i + 4
-				}
-				if v.IsNil() {
-					v.Set(reflect.MakeMap(t))
-				}
-				return parseAnyObject(v.Interface().(map[string]any), data, i)
+	}
+	return giveUp
+}
+
+// decodeString decodes a JSON string (null leaves v unchanged).
+func decodeString(v reflect.Value, data []byte, i int) int {
+	if isNullAt(data, i) {
+		return i + 4
+	}
+	if data[i] != '"' {
+		return -1
+	}
+	end, _ := scanString(data, i)
+	if end < 0 {
+		return -1
+	}
+	str, ok := jsonString(data[i:end])
+	if !ok {
+		return -1
+	}
+	v.SetString(str)
+	return end
+}
+
+// decodeBool decodes a JSON boolean (null leaves v unchanged).
+func decodeBool(v reflect.Value, data []byte, i int) int {
+	switch {
+	case bytes.HasPrefix(data[i:], []byte("true")):
+		v.SetBool(true)
+		return i + 4
+	case bytes.HasPrefix(data[i:], []byte("false")):
+		v.SetBool(false)
+		return i + 5
+	case isNullAt(data, i):
+		return i + 4
+	}
+	return -1
+}
+
+// decodeInt decodes a JSON integer (null leaves v unchanged).
+func decodeInt(v reflect.Value, data []byte, i int) int {
+	if isNullAt(data, i) {
+		return i + 4
+	}
+	end := numberEnd(data, i)
+	if end < 0 {
+		return -1
+	}
+	n, err := strconv.ParseInt(string(data[i:end]), 10, 64)
+	if err != nil || v.OverflowInt(n) {
+		return -1
+	}
+	v.SetInt(n)
+	return end
+}
+
+// floatDecoder decodes a JSON number into a float of the given bits
+// (null leaves v unchanged).
+func floatDecoder(bits int) decodeFunc {
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			return i + 4
+		}
+		end := numberEnd(data, i)
+		if end < 0 {
+			return -1
+		}
+		f, err := strconv.ParseFloat(string(data[i:end]), bits)
+		if err != nil || v.OverflowFloat(f) {
+			return -1
+		}
+		v.SetFloat(f)
+		return end
+	}
+}
+
+// decodeAny decodes a free-form JSON value (see parseAny).
+func decodeAny(v reflect.Value, data []byte, i int) int {
+	x, end := parseAny(data, i)
+	if end < 0 {
+		return -1
+	}
+	if x == nil {
+		v.SetZero()
+	} else {
+		v.Set(reflect.ValueOf(x))
+	}
+	return end
+}
+
+// pointerDecoder decodes into a *T; null sets it to nil.
+func pointerDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(t.Elem()))
+		}
+		return elem(v.Elem(), data, i)
+	}
+}
+
+// sliceDecoder decodes a JSON array into a []T; null sets it to nil.
+func sliceDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if !v.IsNil() {
+			v.SetLen(0)
+		}
+		end := parseArray(data, i, func(j int) int {
+			n := v.Len()
+			if n == v.Cap() {
+				v.Grow(1)
 			}
+			v.SetLen(n + 1)
+			item := v.Index(n)
+			item.SetZero()
+			return elem(item, data, j)
+		})
+		if end >= 0 && v.IsNil() {
+			v.Set(reflect.MakeSlice(t, 0, 0))
 		}
-		elem := decoderOf(t.Elem(), building)
+		return end
+	}
+}
+
+// mapDecoder decodes a JSON object into a map with string keys; null sets
+// it to nil.
+func mapDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	if t.Elem() == anyType && t.Key() == reflect.TypeFor[string]() {
 		return func(v reflect.Value, data []byte, i int) int {
 			if isNullAt(data, i) {
 				v.SetZero()
@@ -424,18 +445,28 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 			if v.IsNil() {
 				v.Set(reflect.MakeMap(t))
 			}
-			item := reflect.New(t.Elem()).Elem()
-			return parseObject(data, i, func(key []byte, j int) int {
-				item.SetZero()
-				end := elem(item, data, j)
-				if end >= 0 {
-					v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
-				}
-				return end
-			})
+			return parseAnyObject(v.Interface().(map[string]any), data, i)
 		}
 	}
-	return giveUp
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(t))
+		}
+		item := reflect.New(t.Elem()).Elem()
+		return parseObject(data, i, func(key []byte, j int) int {
+			item.SetZero()
+			end := elem(item, data, j)
+			if end >= 0 {
+				v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
+			}
+			return end
+		})
+	}
 }
 
 func giveUp(reflect.Value, []byte, int) int { return -1 }
