@@ -764,7 +764,11 @@ func embedsPlain(t reflect.Type) bool {
 	return f.Anonymous && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Name() == "plain"
 }
 
-func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+func isNull(data []byte) bool { return string(trimSpace(data)) == "null" }
+
+// trimSpace drops the JSON whitespace around data (bytes.TrimSpace would
+// also drop what JSON does not allow, such as \v).
+func trimSpace(data []byte) []byte { return bytes.Trim(data, " \t\r\n") }
 
 // decodeJSON decodes data into v with encoding/json, numbers in free-form
 // values as json.Number when numbers is set.
@@ -780,7 +784,7 @@ func decodeJSON(data []byte, v any, numbers bool) error {
 		}
 		return err
 	}
-	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+	if len(trimSpace(data[dec.InputOffset():])) > 0 {
 		return syntaxError(data)
 	}
 	return nil

@@ -297,7 +297,7 @@ func objectMembers(typ string, data []byte) (map[string]json.RawMessage, error) 
 // cloneRaw copies data so a kept json.RawMessage does not alias a buffer
 // the caller may reuse.
 func cloneRaw(data []byte) json.RawMessage {
-	return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+	return append(json.RawMessage(nil), trimSpace(data)...)
 }
 
 // keepRaw is the UnmarshalJSON of an unknown variant: it keeps a copy of
@@ -370,11 +370,12 @@ func setUnionSlice[T any](dst *[]T, key string, raw json.RawMessage, dec func([]
 }
 
 // unionSlice decodes a JSON array of union values in one pass over each
-// element (each decoder checks its element); absent or null gives nil
-// and [] gives an empty, non-nil slice (so it encodes back as []). key
+// element (each decoder checks its element); null gives nil and [] an
+// empty, non-nil slice (so it encodes back as []); anything else that is
+// not an array of such values, empty input included, is an error. key
 // names the array in errors ("" for a top-level array).
 func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+	if isNull(raw) {
 		return nil, nil
 	}
 	if n, ok := countElements(raw); ok {
