@@ -877,17 +877,12 @@ func (c *objectCodec) invalidExtra(key string) error {
 // declares reports whether an encoding of the type writes key itself: a
 // field (matched as encoding/json matches, ignoring case) or a tag.
 func (c *objectCodec) declares(key string) bool {
-	for _, t := range c.tags.fixed {
-		if key == t.key {
-			return true
-		}
-	}
 	for _, t := range c.tags.literals {
 		if key == t.key {
-			return true
+			return true // whatever its value
 		}
 	}
-	return c.classify([]byte(key), nil) == memberField
+	return c.classify([]byte(key), nil) != memberExtra
 }
 
 // parseAny decodes the JSON value at data[i] as encoding/json decodes into
