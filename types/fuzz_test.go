@@ -106,6 +106,15 @@ func FuzzUnmarshalUnions(f *testing.F) {
 // string, and as a JSON string's content).
 func checkFastPaths(t *testing.T, data []byte) {
 	t.Helper()
+	if !json.Valid(data) {
+		// Called directly, as decodeVariant and the core call them, the
+		// decoders reject what encoding/json would not hand them.
+		for _, typ := range directTypes {
+			if err := reflect.New(typ).Interface().(json.Unmarshaler).UnmarshalJSON(data); err == nil {
+				t.Fatalf("%v.UnmarshalJSON took invalid JSON %q", typ, data)
+			}
+		}
+	}
 	for _, typ := range allObjectTypes {
 		fast := reflect.New(typ)
 		if !codecOf(typ).decodeFast(fast.Elem(), data) {
@@ -150,6 +159,15 @@ func checkFastPaths(t *testing.T, data []byte) {
 		}
 	}
 }
+
+// directTypes are the types whose UnmarshalJSON is called without
+// encoding/json's check of the input first.
+var directTypes = append([]reflect.Type{
+	reflect.TypeFor[Time](), reflect.TypeFor[ToolRuleList](), reflect.TypeFor[LettaMessageList](),
+	reflect.TypeFor[MessagesListResponse](), reflect.TypeFor[AgentsSearchRequestSearchItemList](),
+	reflect.TypeFor[UnknownLettaMessage](), reflect.TypeFor[UnknownLettaStreamingResponse](),
+	reflect.TypeFor[UnknownToolRule](), reflect.TypeFor[UnknownAgentsSearchRequestSearchItem](),
+}, allObjectTypes...)
 
 // handWritten are the message variants messageFast decodes.
 var handWritten = map[string]reflect.Type{

@@ -374,16 +374,12 @@ func (m *ToolCallMessage) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (m *UnknownLettaMessage) UnmarshalJSON(data []byte) error {
-	m.Raw = cloneRaw(data)
-	m.MessageType, _, _ = scanKey(data, "message_type")
-	return nil
+	return keepRaw("UnknownLettaMessage", data, &m.Raw, "message_type", &m.MessageType)
 }
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (m *UnknownLettaStreamingResponse) UnmarshalJSON(data []byte) error {
-	m.Raw = cloneRaw(data)
-	m.MessageType, _, _ = scanKey(data, "message_type")
-	return nil
+	return keepRaw("UnknownLettaStreamingResponse", data, &m.Raw, "message_type", &m.MessageType)
 }
 
 // UnmarshalLettaMessage decodes one LettaMessage, choosing the variant by
@@ -550,7 +546,7 @@ func UnmarshalToolCallMessageToolCall(data []byte) (ToolCallMessageToolCall, err
 // hand-written fast paths: they decode into a value on the stack, which
 // the reflective fast path of object.go cannot (its target escapes), and
 // save an allocation per event. Each handles the fields of its type and
-// gives every other member to codec.otherMember; TestHandWrittenFastPaths
+// gives every other member to codec.otherMember; TestObjectFastPathTakesEveryField
 // fails when a field is added to a type but not here.
 
 // messageFast decodes the message variant mt without encoding/json when

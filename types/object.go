@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 )
 
+//go:generate go run ./internal/objectgen
+
 // This file holds the encoding of the object types: every struct of this
 // package keeps the JSON keys it does not declare in ExtraFields and writes
 // them back, and free-form values (any, map[string]any) keep their numbers
@@ -277,143 +279,164 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			if data[i] != '"' {
-				return -1
-			}
-			end, _ := scanString(data, i)
-			if end < 0 {
-				return -1
-			}
-			str, ok := jsonString(data[i:end])
-			if !ok {
-				return -1
-			}
-			v.SetString(str)
-			return end
-		}
+		return decodeString
 	case reflect.Bool:
-		return func(v reflect.Value, data []byte, i int) int {
-			switch {
-			case bytes.HasPrefix(data[i:], []byte("true")):
-				v.SetBool(true)
-				return i + 4
-			case bytes.HasPrefix(data[i:], []byte("false")):
-				v.SetBool(false)
-				return i + 5
-			case isNullAt(data, i):
-				return i + 4
-			}
-			return -1
-		}
+		return decodeBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			end := numberEnd(data, i)
-			if end < 0 {
-				return -1
-			}
-			n, err := strconv.ParseInt(string(data[i:end]), 10, 64)
-			if err != nil || v.OverflowInt(n) {
-				return -1
-			}
-			v.SetInt(n)
-			return end
-		}
+		return decodeInt
 	case reflect.Float32, reflect.Float64:
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				return i + 4
-			}
-			end := numberEnd(data, i)
-			if end < 0 {
-				return -1
-			}
-			f, err := strconv.ParseFloat(string(data[i:end]), t.Bits())
-			if err != nil || v.OverflowFloat(f) {
-				return -1
-			}
-			v.SetFloat(f)
-			return end
-		}
+		return floatDecoder(t.Bits())
 	case reflect.Interface:
-		if t.NumMethod() != 0 {
-			return giveUp
-		}
-		return func(v reflect.Value, data []byte, i int) int {
-			x, end := parseAny(data, i)
-			if end < 0 {
-				return -1
-			}
-			if x == nil {
-				v.SetZero()
-			} else {
-				v.Set(reflect.ValueOf(x))
-			}
-			return end
+		if t.NumMethod() == 0 {
+			return decodeAny
 		}
 	case reflect.Pointer:
-		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				v.SetZero()
-				return i + 4
-			}
-			if v.IsNil() {
-				v.Set(reflect.New(t.Elem()))
-			}
-			return elem(v.Elem(), data, i)
-		}
+		return pointerDecoder(t, building)
 	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return giveUp // []byte is base64 in encoding/json
-		}
-		elem := decoderOf(t.Elem(), building)
-		return func(v reflect.Value, data []byte, i int) int {
-			if isNullAt(data, i) {
-				v.SetZero()
-				return i + 4
-			}
-			if !v.IsNil() {
-				v.SetLen(0)
-			}
-			end := parseArray(data, i, func(j int) int {
-				n := v.Len()
-				if n == v.Cap() {
-					v.Grow(1)
-				}
-				v.SetLen(n + 1)
-				item := v.Index(n)
-				item.SetZero()
-				return elem(item, data, j)
-			})
-			if end >= 0 && v.IsNil() {
-				v.Set(reflect.MakeSlice(t, 0, 0))
-			}
-			return end
+		if t.Elem().Kind() != reflect.Uint8 { // []byte is base64 in encoding/json
+			return sliceDecoder(t, building)
 		}
 	case reflect.Map:
-		if t.Key().Kind() != reflect.String || t.Key().Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
-			return giveUp
+		if t.Key().Kind() == reflect.String && !t.Key().Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
+			return mapDecoder(t, building)
 		}
-		if t.Elem() == anyType && t.Key() == reflect.TypeFor[string]() {
-			return func(v reflect.Value, data []byte, i int) int {
-				if isNullAt(data, i) {
-					v.SetZero()
-					return i + 4
-				}
-				if v.IsNil() {
-					v.Set(reflect.MakeMap(t))
-				}
-				return parseAnyObject(v.Interface().(map[string]any), data, i)
+	}
+	return giveUp
+}
+
+// decodeString decodes a JSON string (null leaves v unchanged).
+func decodeString(v reflect.Value, data []byte, i int) int {
+	if isNullAt(data, i) {
+		return i + 4
+	}
+	if data[i] != '"' {
+		return -1
+	}
+	end, _ := scanString(data, i)
+	if end < 0 {
+		return -1
+	}
+	str, ok := jsonString(data[i:end])
+	if !ok {
+		return -1
+	}
+	v.SetString(str)
+	return end
+}
+
+// decodeBool decodes a JSON boolean (null leaves v unchanged).
+func decodeBool(v reflect.Value, data []byte, i int) int {
+	switch {
+	case bytes.HasPrefix(data[i:], []byte("true")):
+		v.SetBool(true)
+		return i + 4
+	case bytes.HasPrefix(data[i:], []byte("false")):
+		v.SetBool(false)
+		return i + 5
+	case isNullAt(data, i):
+		return i + 4
+	}
+	return -1
+}
+
+// decodeInt decodes a JSON integer (null leaves v unchanged).
+func decodeInt(v reflect.Value, data []byte, i int) int {
+	if isNullAt(data, i) {
+		return i + 4
+	}
+	end := numberEnd(data, i)
+	if end < 0 {
+		return -1
+	}
+	n, err := strconv.ParseInt(string(data[i:end]), 10, 64)
+	if err != nil || v.OverflowInt(n) {
+		return -1
+	}
+	v.SetInt(n)
+	return end
+}
+
+// floatDecoder decodes a JSON number into a float of the given bits
+// (null leaves v unchanged).
+func floatDecoder(bits int) decodeFunc {
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			return i + 4
+		}
+		end := numberEnd(data, i)
+		if end < 0 {
+			return -1
+		}
+		f, err := strconv.ParseFloat(string(data[i:end]), bits)
+		if err != nil || v.OverflowFloat(f) {
+			return -1
+		}
+		v.SetFloat(f)
+		return end
+	}
+}
+
+// decodeAny decodes a free-form JSON value (see parseAny).
+func decodeAny(v reflect.Value, data []byte, i int) int {
+	x, end := parseAny(data, i)
+	if end < 0 {
+		return -1
+	}
+	if x == nil {
+		v.SetZero()
+	} else {
+		v.Set(reflect.ValueOf(x))
+	}
+	return end
+}
+
+// pointerDecoder decodes into a *T; null sets it to nil.
+func pointerDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(t.Elem()))
+		}
+		return elem(v.Elem(), data, i)
+	}
+}
+
+// sliceDecoder decodes a JSON array into a []T; null sets it to nil.
+func sliceDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if !v.IsNil() {
+			v.SetLen(0)
+		}
+		end := parseArray(data, i, func(j int) int {
+			n := v.Len()
+			if n == v.Cap() {
+				v.Grow(1)
 			}
+			v.SetLen(n + 1)
+			item := v.Index(n)
+			item.SetZero()
+			return elem(item, data, j)
+		})
+		if end >= 0 && v.IsNil() {
+			v.Set(reflect.MakeSlice(t, 0, 0))
 		}
-		elem := decoderOf(t.Elem(), building)
+		return end
+	}
+}
+
+// mapDecoder decodes a JSON object into a map with string keys; null sets
+// it to nil.
+func mapDecoder(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFunc {
+	if t.Elem() == anyType && t.Key() == reflect.TypeFor[string]() {
 		return func(v reflect.Value, data []byte, i int) int {
 			if isNullAt(data, i) {
 				v.SetZero()
@@ -422,18 +445,28 @@ func decoderOf(t reflect.Type, building map[reflect.Type]*objectCodec) decodeFun
 			if v.IsNil() {
 				v.Set(reflect.MakeMap(t))
 			}
-			item := reflect.New(t.Elem()).Elem()
-			return parseObject(data, i, func(key []byte, j int) int {
-				item.SetZero()
-				end := elem(item, data, j)
-				if end >= 0 {
-					v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
-				}
-				return end
-			})
+			return parseAnyObject(v.Interface().(map[string]any), data, i)
 		}
 	}
-	return giveUp
+	elem := decoderOf(t.Elem(), building)
+	return func(v reflect.Value, data []byte, i int) int {
+		if isNullAt(data, i) {
+			v.SetZero()
+			return i + 4
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(t))
+		}
+		item := reflect.New(t.Elem()).Elem()
+		return parseObject(data, i, func(key []byte, j int) int {
+			item.SetZero()
+			end := elem(item, data, j)
+			if end >= 0 {
+				v.SetMapIndex(reflect.ValueOf(string(key)).Convert(t.Key()), item)
+			}
+			return end
+		})
+	}
 }
 
 func giveUp(reflect.Value, []byte, int) int { return -1 }
@@ -485,14 +518,8 @@ func (c *objectCodec) parse(v reflect.Value, data []byte, i int) int {
 // past the object, or -1 when it is not one, has a key with escapes or
 // control characters, or member gave up.
 func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
-	if i >= len(data) || data[i] != '{' {
-		return -1
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return i + 1
-	}
-	for {
+	i, more := enterContainer(data, i, '{', '}')
+	for more {
 		if i >= len(data) || data[i] != '"' {
 			return -1
 		}
@@ -515,19 +542,39 @@ func parseObject(data []byte, i int, member func(key []byte, j int) int) int {
 		if i = member(key, i); i < 0 {
 			return -1
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return -1
-		}
+		i, more = nextItem(data, i, '}')
+	}
+	return i
+}
+
+// enterContainer steps into the object or array that opens at data[i]
+// (with open): it returns the index of the first member or element (more),
+// the index just past an empty one (not more), or -1.
+func enterContainer(data []byte, i int, open, closer byte) (int, bool) {
+	if i >= len(data) || data[i] != open {
+		return -1, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == closer {
+		return i + 1, false
+	}
+	return i, true
+}
+
+// nextItem steps past what follows a member or element that ends at
+// data[i]: after a ',' it returns the index of the next one (more), after
+// the closer the index just past it (not more), else -1.
+func nextItem(data []byte, i int, closer byte) (int, bool) {
+	i = skipSpace(data, i)
+	if i < len(data) {
 		switch data[i] {
 		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return i + 1
-		default:
-			return -1
+			return skipSpace(data, i+1), true
+		case closer:
+			return i + 1, false
 		}
 	}
+	return -1, false
 }
 
 // validJSON is json.Valid, quicker for a plain string (a discriminator).
@@ -551,33 +598,17 @@ func plainKey(key []byte) bool {
 // parseArray walks the JSON array at data[i] as parseObject walks an
 // object, calling elem with the index of each element.
 func parseArray(data []byte, i int, elem func(j int) int) int {
-	if i >= len(data) || data[i] != '[' {
-		return -1
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return i + 1
-	}
-	for {
+	i, more := enterContainer(data, i, '[', ']')
+	for more {
 		if i >= len(data) {
 			return -1
 		}
 		if i = elem(i); i < 0 {
 			return -1
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return -1
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case ']':
-			return i + 1
-		default:
-			return -1
-		}
+		i, more = nextItem(data, i, ']')
 	}
+	return i
 }
 
 // numberEnd returns the index just past the JSON number at data[i], or -1
@@ -705,23 +736,39 @@ func decodeObjectWith[T any](data []byte, v *T, general func() error) error {
 	return nil
 }
 
-// renamePlain makes an encoding/json error about a method-free copy of
-// the type t (all named plain) name t instead.
+// renamePlain makes an encoding/json error about the general path's
+// target, the method-free copy of the type t (named plain) or the struct
+// embedding it that shadows a union field, name t instead.
 func renamePlain(err error, t reflect.Type) error {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return err
 	}
-	if te.Struct == "plain" || te.Struct == "" && te.Field == "" {
+	if te.Struct == "plain" || te.Struct == "" && strings.HasPrefix(te.Field, "plain.") {
 		te.Struct = t.Name()
+		te.Field = strings.TrimPrefix(te.Field, "plain.")
 	}
-	if te.Type != nil && te.Type.Name() == "plain" {
+	if te.Type != nil && (te.Type.Name() == "plain" || embedsPlain(te.Type)) {
 		te.Type = t
 	}
 	return err
 }
 
-func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+// embedsPlain reports whether t is a struct whose first field embeds a
+// *plain (the shadowing struct of a type with a union field).
+func embedsPlain(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.Name() != "" || t.NumField() == 0 {
+		return false
+	}
+	f := t.Field(0)
+	return f.Anonymous && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Name() == "plain"
+}
+
+func isNull(data []byte) bool { return string(trimSpace(data)) == "null" }
+
+// trimSpace drops the JSON whitespace around data (bytes.TrimSpace would
+// also drop what JSON does not allow, such as \v).
+func trimSpace(data []byte) []byte { return bytes.Trim(data, " \t\r\n") }
 
 // decodeJSON decodes data into v with encoding/json, numbers in free-form
 // values as json.Number when numbers is set.
@@ -737,7 +784,7 @@ func decodeJSON(data []byte, v any, numbers bool) error {
 		}
 		return err
 	}
-	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+	if len(trimSpace(data[dec.InputOffset():])) > 0 {
 		return syntaxError(data)
 	}
 	return nil
@@ -830,17 +877,12 @@ func (c *objectCodec) invalidExtra(key string) error {
 // declares reports whether an encoding of the type writes key itself: a
 // field (matched as encoding/json matches, ignoring case) or a tag.
 func (c *objectCodec) declares(key string) bool {
-	for _, t := range c.tags.fixed {
-		if key == t.key {
-			return true
-		}
-	}
 	for _, t := range c.tags.literals {
 		if key == t.key {
-			return true
+			return true // whatever its value
 		}
 	}
-	return c.classify([]byte(key), nil) == memberField
+	return c.classify([]byte(key), nil) != memberExtra
 }
 
 // parseAny decodes the JSON value at data[i] as encoding/json decodes into

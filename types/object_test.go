@@ -178,3 +178,24 @@ func TestLiteralsKeepWhatWasReceived(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"type":"text","text":"x"}`), &c))
 	assert.Equal(t, TextContent{Text: "x"}, c)
 }
+
+// TestGeneralPathErrorsNameTheType checks that an error of encoding/json
+// reads as if it had decoded the type itself, not its method-free copy
+// (plain) or the struct that shadows a union field.
+func TestGeneralPathErrorsNameTheType(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		into any
+		want string
+	}{
+		{`[1]`, new(AgentState), "types: decoding AgentState: json: cannot unmarshal array into Go value of type types.AgentState"},
+		{`{"id":5}`, new(AgentState), "types: decoding AgentState: json: cannot unmarshal number into Go struct field AgentState.id of type string"},
+		{`[1]`, new(ToolCallMessage), "types: decoding ToolCallMessage: json: cannot unmarshal array into Go value of type types.ToolCallMessage"},
+		{`{"id":5}`, new(ToolCallMessage), "types: decoding ToolCallMessage: json: cannot unmarshal number into Go struct field ToolCallMessage.id of type string"},
+		{`{"id":5}`, new(UserMessage), "types: decoding UserMessage: json: cannot unmarshal number into Go struct field UserMessage.id of type string"},
+		{`{"config":{},"x":"y","config":[]}`, new(SandboxConfigUpdate), "types: decoding SandboxConfigUpdate: config: decoding SandboxConfigConfig: expected a JSON object, got array"},
+		{`{"llm_config":{"context_window":"x"}}`, new(AgentState), "types: decoding AgentState: decoding LLMConfig: json: cannot unmarshal string into Go struct field LLMConfig.context_window of type int"},
+	} {
+		assert.EqualError(t, json.Unmarshal([]byte(tc.in), tc.into), tc.want, tc.in)
+	}
+}

@@ -159,31 +159,26 @@ func UnmarshalSandboxConfigConfig(data []byte) (SandboxConfigConfig, error) {
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigCreate) UnmarshalJSON(data []byte) error {
-	return decodeObjectWith(data, s, func() error {
-		type plain SandboxConfigCreate
-		aux := struct {
-			*plain
-			Config json.RawMessage `json:"config"`
-		}{plain: (*plain)(s)}
-		if err := json.Unmarshal(data, &aux); err != nil {
-			return err
-		}
-		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
-	})
+	return decodeObjectWith(data, s, func() error { return decodeSandboxConfigRequest(data, s) })
 }
 
 // UnmarshalJSON decodes the request; Config becomes its SandboxConfigConfig
 // variant.
 func (s *SandboxConfigUpdate) UnmarshalJSON(data []byte) error {
-	return decodeObjectWith(data, s, func() error {
-		type plain SandboxConfigUpdate
-		aux := struct {
-			*plain
-			Config json.RawMessage `json:"config"`
-		}{plain: (*plain)(s)}
-		if err := json.Unmarshal(data, &aux); err != nil {
-			return err
-		}
-		return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
-	})
+	return decodeObjectWith(data, s, func() error { return decodeSandboxConfigRequest(data, (*SandboxConfigCreate)(s)) })
+}
+
+// decodeSandboxConfigRequest decodes the declared fields of either request
+// (SandboxConfigCreate, SandboxConfigUpdate: the same fields) with
+// encoding/json.
+func decodeSandboxConfigRequest(data []byte, s *SandboxConfigCreate) error {
+	type plain SandboxConfigCreate
+	aux := struct {
+		*plain
+		Config json.RawMessage `json:"config"`
+	}{plain: (*plain)(s)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	return setUnion(&s.Config, "config", aux.Config, UnmarshalSandboxConfigConfig)
 }

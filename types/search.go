@@ -79,9 +79,7 @@ func (i UnknownAgentsSearchRequestSearchItem) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (i *UnknownAgentsSearchRequestSearchItem) UnmarshalJSON(data []byte) error {
-	i.Raw = cloneRaw(data)
-	i.Field, _, _ = scanKey(data, "field")
-	return nil
+	return keepRaw("UnknownAgentsSearchRequestSearchItem", data, &i.Raw, "field", &i.Field)
 }
 
 // UnmarshalAgentsSearchRequestSearchItem decodes one search condition by its

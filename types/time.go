@@ -32,14 +32,14 @@ var errBadTime = errors.New("not an RFC 3339 timestamp")
 // UnmarshalJSON decodes a JSON string timestamp, a number of Unix seconds or
 // null (see Time).
 func (t *Time) UnmarshalJSON(data []byte) error {
-	data = bytes.TrimSpace(data)
+	data = trimSpace(data)
 	if string(data) == "null" {
 		return nil
 	}
 	if len(data) > 0 && (data[0] == '-' || (data[0] >= '0' && data[0] <= '9')) {
 		f, err := strconv.ParseFloat(string(data), 64)
 		// Keep the year within 0000..9999 so the value encodes back.
-		if err != nil || math.IsNaN(f) || f < -62167219200 || f >= 253402300800 {
+		if err != nil || !validNumber(data) || math.IsNaN(f) || f < -62167219200 || f >= 253402300800 {
 			return decodeErrorf("Time", "invalid Unix timestamp %.40s", data)
 		}
 		sec, frac := math.Modf(f)

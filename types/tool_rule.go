@@ -83,9 +83,7 @@ func (r UnknownToolRule) MarshalJSON() ([]byte, error) { return marshalRaw(r.Raw
 
 // UnmarshalJSON keeps a copy of data as Raw.
 func (r *UnknownToolRule) UnmarshalJSON(data []byte) error {
-	r.Raw = cloneRaw(data)
-	r.Type, _, _ = scanKey(data, "type")
-	return nil
+	return keepRaw("UnknownToolRule", data, &r.Raw, "type", &r.Type)
 }
 
 // UnmarshalToolRule decodes one tool rule, choosing the variant by "type":

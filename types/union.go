@@ -131,15 +131,8 @@ var errScan = errors.New("malformed JSON object")
 // validates the rest. errScan means data is not a well-formed object up to
 // the key (or to its end, when the key is absent).
 func scanKey(data []byte, key string) (string, keyState, error) {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return "", keyAbsent, errScan
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return "", keyAbsent, nil
-	}
-	for {
+	i, more := enterContainer(data, skipSpace(data, 0), '{', '}')
+	for more {
 		if i >= len(data) || data[i] != '"' {
 			return "", keyAbsent, errScan
 		}
@@ -165,23 +158,15 @@ func scanKey(data []byte, key string) (string, keyState, error) {
 		if match {
 			return scanKeyValue(data, i)
 		}
-		i = skipValue(data, i)
-		if i < 0 {
+		if i = skipValue(data, i); i < 0 {
 			return "", keyAbsent, errScan
 		}
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return "", keyAbsent, errScan
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return "", keyAbsent, nil
-		default:
-			return "", keyAbsent, errScan
-		}
+		i, more = nextItem(data, i, '}')
 	}
+	if i < 0 {
+		return "", keyAbsent, errScan
+	}
+	return "", keyAbsent, nil
 }
 
 // scanKeyValue classifies the value starting at data[i].
@@ -312,7 +297,19 @@ func objectMembers(typ string, data []byte) (map[string]json.RawMessage, error) 
 // cloneRaw copies data so a kept json.RawMessage does not alias a buffer
 // the caller may reuse.
 func cloneRaw(data []byte) json.RawMessage {
-	return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+	return append(json.RawMessage(nil), trimSpace(data)...)
+}
+
+// keepRaw is the UnmarshalJSON of an unknown variant: it keeps a copy of
+// data, which must be valid JSON, as *raw and the string at key (its
+// discriminator) as *tag.
+func keepRaw(typ string, data []byte, raw *json.RawMessage, key string, tag *string) error {
+	if err := syntaxError(data); err != nil {
+		return &decodeError{typ: typ, err: err}
+	}
+	*raw = cloneRaw(data)
+	*tag, _, _ = scanKey(data, key)
+	return nil
 }
 
 // decodeVariant decodes data into a new V, naming typ in errors.
@@ -373,11 +370,12 @@ func setUnionSlice[T any](dst *[]T, key string, raw json.RawMessage, dec func([]
 }
 
 // unionSlice decodes a JSON array of union values in one pass over each
-// element (each decoder checks its element); absent or null gives nil
-// and [] gives an empty, non-nil slice (so it encodes back as []). key
+// element (each decoder checks its element); null gives nil and [] an
+// empty, non-nil slice (so it encodes back as []); anything else that is
+// not an array of such values, empty input included, is an error. key
 // names the array in errors ("" for a top-level array).
 func unionSlice[T any](key string, raw json.RawMessage, dec func([]byte) (T, error)) ([]T, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+	if isNull(raw) {
 		return nil, nil
 	}
 	if n, ok := countElements(raw); ok {
