@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -382,13 +383,42 @@ func TestConnectionRefusedIsRetriedEvenForPOST(t *testing.T) {
 		})
 	}
 	c := NewCore([]RequestOption{func(c *Config) { c.BaseURL = "http://" + addr }, count, withRetries(2), func(c *Config) {}})
-	start := time.Now()
-	_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x", Body: struct{}{}}, nil)
+	// With a body, the body was never read; without one (the dial check),
+	// the connection never opened.
+	for _, body := range []any{struct{}{}, nil} {
+		attempts.Store(0)
+		start := time.Now()
+		_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x", Body: body}, nil)
+		require.Error(t, err)
+		assert.ErrorContains(t, err, "connection refused")
+		assert.NotContains(t, err.Error(), "sk-")
+		assert.EqualValues(t, 3, attempts.Load(), "body %v", body)
+		assert.Less(t, time.Since(start), 10*time.Second)
+	}
+}
+
+// A POST without a body whose connection opened may have reached the
+// server: a connection closed before the response is not retried.
+func TestBodilessPOSTCutBeforeTheResponseIsNotRetried(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	var accepted atomic.Int32
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			accepted.Add(1)
+			_, _ = http.ReadRequest(bufio.NewReader(conn)) // the whole request arrives
+			conn.Close()
+		}
+	}()
+	c := NewCore([]RequestOption{func(c *Config) { c.BaseURL = "http://" + ln.Addr().String() }, withRetries(2)})
+	_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x"}, nil)
 	require.Error(t, err)
-	assert.ErrorContains(t, err, "connection refused")
-	assert.NotContains(t, err.Error(), "sk-")
-	assert.EqualValues(t, 3, attempts.Load())
-	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.EqualValues(t, 1, accepted.Load())
 }
 
 func TestBadBodies(t *testing.T) {
