@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -902,4 +903,28 @@ func TestListsDecodeElementByElement(t *testing.T) {
 		assert.ErrorContains(t, err, tc.want)
 		assert.Nil(t, got)
 	}
+}
+
+// caller names the SDK method from the stack; a closure or goroutine
+// wrapper inside a method is named as the method.
+func TestShortFuncName(t *testing.T) {
+	for in, want := range map[string]string{
+		"github.com/letta-go/letta/agents.(*Client).Retrieve":             "agents.Client.Retrieve",
+		"github.com/letta-go/letta/agents.(*Client).ListIter.func1":       "agents.Client.ListIter",
+		"github.com/letta-go/letta/agents.(*Client).ListIter.func1.1":     "agents.Client.ListIter",
+		"github.com/letta-go/letta/sources.(*FilesClient).Upload.gowrap1": "sources.FilesClient.Upload",
+		"github.com/letta-go/letta/agents.(*MessagesClient).Modify":       "agents.MessagesClient.Modify",
+		"github.com/letta-go/letta/internal/core.TestShortFuncName.func1": "core.TestShortFuncName",
+		"main.main": "main.main",
+	} {
+		assert.Equal(t, want, shortFuncName(in), in)
+	}
+	assert.Equal(t, "core.TestShortFuncName", func() string { return shortFuncName(callerName()) }())
+}
+
+func callerName() string {
+	var pcs [1]uintptr
+	runtime.Callers(2, pcs[:])
+	f, _ := runtime.CallersFrames(pcs[:]).Next()
+	return f.Function
 }
