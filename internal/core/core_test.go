@@ -928,3 +928,14 @@ func callerName() string {
 	f, _ := runtime.CallersFrames(pcs[:]).Next()
 	return f.Function
 }
+
+// A bad base URL is quoted in its error with its password hidden.
+func TestCheckBaseURLHidesThePassword(t *testing.T) {
+	for _, base := range []string{"ftp://u:sekrit@host", "http://u:sekrit@host/?q=1"} {
+		err := CheckBaseURL(base)
+		require.Error(t, err, base)
+		assert.NotContains(t, err.Error(), "sekrit")
+		assert.Contains(t, err.Error(), "u:xxxxx@host")
+	}
+	require.NoError(t, CheckBaseURL("http://u:sekrit@host/v1"))
+}
