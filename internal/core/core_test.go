@@ -939,3 +939,35 @@ func TestCheckBaseURLHidesThePassword(t *testing.T) {
 	}
 	require.NoError(t, CheckBaseURL("http://u:sekrit@host/v1"))
 }
+
+// A middleware that changes a request's headers or URL changes that
+// attempt only: the headers and URL the client shares between calls and
+// attempts stay as they were.
+func TestMiddlewareChangesDoNotLeak(t *testing.T) {
+	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 0 {
+			w.Header().Set("Retry-After-Ms", "1")
+			jsonReply(w, 503, `{}`)
+			return
+		}
+		jsonReply(w, 200, `{"id":"x"}`)
+	})
+	mw := func(c *Config) {
+		c.Middlewares = append(c.Middlewares, func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
+			r.Header.Add("X-Mark", "1")
+			r.URL.Path += "/more"
+			return next(r)
+		})
+	}
+	c := client(srv, mw, withRetries(1), func(c *Config) {})
+	_, err := get(c, "v1/x")
+	require.NoError(t, err)
+	_, err = get(c, "v1/x")
+	require.NoError(t, err)
+	got := reqs()
+	require.Len(t, got, 3)
+	for _, r := range got {
+		assert.Equal(t, []string{"1"}, r.Header.Values("X-Mark"))
+		assert.Equal(t, "/v1/x/more", r.Path)
+	}
+}
