@@ -971,3 +971,24 @@ func TestMiddlewareChangesDoNotLeak(t *testing.T) {
 		assert.Equal(t, "/v1/x/more", r.Path)
 	}
 }
+
+// A redirect keeps the credentials only on the same scheme and host: an
+// https API redirected to http (same host) would send them in clear text.
+func TestStripCredentialsComparesSchemeAndHost(t *testing.T) {
+	for target, kept := range map[string]bool{
+		"https://api.example/v1/y":   true,
+		"http://api.example/v1/y":    false,
+		"https://other.example/v1/y": false,
+		"https://api.example:8443/y": false,
+	} {
+		first, _ := http.NewRequest("GET", "https://api.example/v1/x", nil)
+		req, _ := http.NewRequest("GET", target, nil)
+		req.Header.Set("Authorization", "Bearer sk-secret")
+		req.Header.Set("X-Custom", "from WithHeader")
+		req.Header.Set("User-Agent", "letta-go")
+		stripCredentials(req, []*http.Request{first})
+		assert.Equal(t, kept, req.Header.Get("Authorization") != "", target)
+		assert.Equal(t, kept, req.Header.Get("X-Custom") != "", target)
+		assert.Equal(t, "letta-go", req.Header.Get("User-Agent"), target)
+	}
+}
