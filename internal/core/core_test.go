@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -382,13 +384,42 @@ func TestConnectionRefusedIsRetriedEvenForPOST(t *testing.T) {
 		})
 	}
 	c := NewCore([]RequestOption{func(c *Config) { c.BaseURL = "http://" + addr }, count, withRetries(2), func(c *Config) {}})
-	start := time.Now()
-	_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x", Body: struct{}{}}, nil)
+	// With a body, the body was never read; without one (the dial check),
+	// the connection never opened.
+	for _, body := range []any{struct{}{}, nil} {
+		attempts.Store(0)
+		start := time.Now()
+		_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x", Body: body}, nil)
+		require.Error(t, err)
+		assert.ErrorContains(t, err, "connection refused")
+		assert.NotContains(t, err.Error(), "sk-")
+		assert.EqualValues(t, 3, attempts.Load(), "body %v", body)
+		assert.Less(t, time.Since(start), 10*time.Second)
+	}
+}
+
+// A POST without a body whose connection opened may have reached the
+// server: a connection closed before the response is not retried.
+func TestBodilessPOSTCutBeforeTheResponseIsNotRetried(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	var accepted atomic.Int32
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			accepted.Add(1)
+			_, _ = http.ReadRequest(bufio.NewReader(conn)) // the whole request arrives
+			conn.Close()
+		}
+	}()
+	c := NewCore([]RequestOption{func(c *Config) { c.BaseURL = "http://" + ln.Addr().String() }, withRetries(2)})
+	_, err = Call[item](context.Background(), c, Request{Method: "POST", Path: "v1/x"}, nil)
 	require.Error(t, err)
-	assert.ErrorContains(t, err, "connection refused")
-	assert.NotContains(t, err.Error(), "sk-")
-	assert.EqualValues(t, 3, attempts.Load())
-	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.EqualValues(t, 1, accepted.Load())
 }
 
 func TestBadBodies(t *testing.T) {
@@ -871,5 +902,93 @@ func TestListsDecodeElementByElement(t *testing.T) {
 		require.ErrorAs(t, err, &de, tc.body)
 		assert.ErrorContains(t, err, tc.want)
 		assert.Nil(t, got)
+	}
+}
+
+// caller names the SDK method from the stack; a closure or goroutine
+// wrapper inside a method is named as the method.
+func TestShortFuncName(t *testing.T) {
+	for in, want := range map[string]string{
+		"github.com/letta-go/letta/agents.(*Client).Retrieve":             "agents.Client.Retrieve",
+		"github.com/letta-go/letta/agents.(*Client).ListIter.func1":       "agents.Client.ListIter",
+		"github.com/letta-go/letta/agents.(*Client).ListIter.func1.1":     "agents.Client.ListIter",
+		"github.com/letta-go/letta/sources.(*FilesClient).Upload.gowrap1": "sources.FilesClient.Upload",
+		"github.com/letta-go/letta/agents.(*MessagesClient).Modify":       "agents.MessagesClient.Modify",
+		"github.com/letta-go/letta/internal/core.TestShortFuncName.func1": "core.TestShortFuncName",
+		"main.main": "main.main",
+	} {
+		assert.Equal(t, want, shortFuncName(in), in)
+	}
+	assert.Equal(t, "core.TestShortFuncName", func() string { return shortFuncName(callerName()) }())
+}
+
+func callerName() string {
+	var pcs [1]uintptr
+	runtime.Callers(2, pcs[:])
+	f, _ := runtime.CallersFrames(pcs[:]).Next()
+	return f.Function
+}
+
+// A bad base URL is quoted in its error with its password hidden.
+func TestCheckBaseURLHidesThePassword(t *testing.T) {
+	for _, base := range []string{"ftp://u:sekrit@host", "http://u:sekrit@host/?q=1"} {
+		err := CheckBaseURL(base)
+		require.Error(t, err, base)
+		assert.NotContains(t, err.Error(), "sekrit")
+		assert.Contains(t, err.Error(), "u:xxxxx@host")
+	}
+	require.NoError(t, CheckBaseURL("http://u:sekrit@host/v1"))
+}
+
+// A middleware that changes a request's headers or URL changes that
+// attempt only: the headers and URL the client shares between calls and
+// attempts stay as they were.
+func TestMiddlewareChangesDoNotLeak(t *testing.T) {
+	srv, reqs := server(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 0 {
+			w.Header().Set("Retry-After-Ms", "1")
+			jsonReply(w, 503, `{}`)
+			return
+		}
+		jsonReply(w, 200, `{"id":"x"}`)
+	})
+	mw := func(c *Config) {
+		c.Middlewares = append(c.Middlewares, func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
+			r.Header.Add("X-Mark", "1")
+			r.URL.Path += "/more"
+			return next(r)
+		})
+	}
+	c := client(srv, mw, withRetries(1), func(c *Config) {})
+	_, err := get(c, "v1/x")
+	require.NoError(t, err)
+	_, err = get(c, "v1/x")
+	require.NoError(t, err)
+	got := reqs()
+	require.Len(t, got, 3)
+	for _, r := range got {
+		assert.Equal(t, []string{"1"}, r.Header.Values("X-Mark"))
+		assert.Equal(t, "/v1/x/more", r.Path)
+	}
+}
+
+// A redirect keeps the credentials only on the same scheme and host: an
+// https API redirected to http (same host) would send them in clear text.
+func TestStripCredentialsComparesSchemeAndHost(t *testing.T) {
+	for target, kept := range map[string]bool{
+		"https://api.example/v1/y":   true,
+		"http://api.example/v1/y":    false,
+		"https://other.example/v1/y": false,
+		"https://api.example:8443/y": false,
+	} {
+		first, _ := http.NewRequest("GET", "https://api.example/v1/x", nil)
+		req, _ := http.NewRequest("GET", target, nil)
+		req.Header.Set("Authorization", "Bearer sk-secret")
+		req.Header.Set("X-Custom", "from WithHeader")
+		req.Header.Set("User-Agent", "letta-go")
+		stripCredentials(req, []*http.Request{first})
+		assert.Equal(t, kept, req.Header.Get("Authorization") != "", target)
+		assert.Equal(t, kept, req.Header.Get("X-Custom") != "", target)
+		assert.Equal(t, "letta-go", req.Header.Get("User-Agent"), target)
 	}
 }

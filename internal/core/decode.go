@@ -55,7 +55,7 @@ func decodeValue(resp *http.Response, p *prepared, v any) error {
 		return readError(err)
 	}
 	data := buf.Bytes()
-	fail := func(err error) error { return decodeError(resp, p, v, data, err) }
+	fail := func(err error) error { return decodeError(resp, p, typeName(v), data, err) }
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(errors.New("empty body"))
 	}
@@ -109,7 +109,7 @@ func decodeList(resp *http.Response, p *prepared, rv reflect.Value) error {
 		if rec.err != nil && !errors.Is(rec.err, io.EOF) {
 			return readError(rec.err)
 		}
-		return decodeError(resp, p, rv.Addr().Interface(), rec.prefix, err)
+		return decodeError(resp, p, typeName(rv.Addr().Interface()), rec.prefix, err)
 	}
 	tok, err := dec.Token()
 	switch {
@@ -157,13 +157,15 @@ func jsonKind(tok json.Token) string {
 	}
 }
 
-func decodeError(resp *http.Response, p *prepared, v any, body []byte, err error) error {
+// decodeError reports a 2xx body that is not the wanted type (a Go type
+// name, or a media type), quoting its start.
+func decodeError(resp *http.Response, p *prepared, typ string, body []byte, err error) error {
 	return &types.DecodeError{
 		StatusCode:  resp.StatusCode,
 		Method:      p.method,
 		URL:         p.redactedURL(),
 		ContentType: resp.Header.Get("Content-Type"),
-		Type:        typeName(v),
+		Type:        typ,
 		Snippet:     text.Snippet(p.redact(body)),
 		Err:         err,
 	}

@@ -288,7 +288,7 @@ func joinURL(base, path string) (*url.URL, error) {
 // given (with any password hidden), or returns nil.
 func CheckBaseURL(base string) error {
 	fail := func(why string) error {
-		return fmt.Errorf("invalid base URL %q: %s", RedactURL(base), why)
+		return fmt.Errorf("invalid base URL %q: %s", redactURL(base), why)
 	}
 	if base == "" {
 		return fail(`it is empty; want e.g. "http://localhost:8283"`)
@@ -316,9 +316,9 @@ func CheckBaseURL(base string) error {
 	return nil
 }
 
-// RedactURL returns a URL as given, with its password, if any, replaced
+// redactURL returns a URL as given, with its password, if any, replaced
 // by "xxxxx"; text that is not a URL is returned as it is.
-func RedactURL(s string) string {
+func redactURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil || u.User == nil {
 		return s

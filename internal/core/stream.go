@@ -7,9 +7,6 @@ import (
 	"io"
 	"mime"
 	"time"
-
-	"github.com/letta-go/letta/internal/text"
-	"github.com/letta-go/letta/types"
 )
 
 // StreamResponse is an open text/event-stream response. Reading Body after
@@ -42,15 +39,7 @@ func (c Core) Stream(ctx context.Context, r Request, opts []RequestOption) (*Str
 		if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt != streamAccept {
 			head := make([]byte, snippetSize)
 			n, _ := io.ReadFull(resp.Body, head)
-			return &types.DecodeError{
-				StatusCode:  resp.StatusCode,
-				Method:      x.p.method,
-				URL:         x.p.redactedURL(),
-				ContentType: resp.Header.Get("Content-Type"),
-				Type:        streamAccept,
-				Snippet:     text.Snippet(x.p.redact(head[:n])),
-				Err:         errors.New("the response is not an event stream"),
-			}
+			return decodeError(resp, x.p, streamAccept, head[:n], errors.New("the response is not an event stream"))
 		}
 		x.keep()
 		out = &StreamResponse{

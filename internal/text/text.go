@@ -27,16 +27,13 @@ func Snippet(body []byte) string {
 func Message(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return s
+		return s // null too: it leaves s empty
 	}
 	var obj struct {
 		Message *string `json:"message"`
 	}
 	if json.Unmarshal(raw, &obj) == nil && obj.Message != nil {
 		return *obj.Message
-	}
-	if string(raw) == "null" {
-		return ""
 	}
 	return string(raw)
 }
