@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -97,25 +98,28 @@ func TestMessageIsTheErrorStringOrEmpty(t *testing.T) {
 	}
 }
 
-// The delays between polls are at least the schedule's (a timer never fires
-// early); nothing asserts an upper bound.
+// The delays between polls follow the schedule exactly: the test runs in a
+// synctest bubble, where time is virtual and only moves when every
+// goroutine waits, so machine load cannot stretch a delay.
 func TestPollsUntilTerminalWithGrowingDelays(t *testing.T) {
-	s := &script{jobs: []*job{
-		{}, // no status yet: still going
-		withStatus("created", nil),
-		withStatus("running", nil),
-		withStatus("pending", nil),
-		withStatus("completed", map[string]any{"num_passages": 1}),
-	}}
-	got, err := s.wait(context.Background())
-	require.NoError(t, err)
-	assert.Same(t, s.jobs[4], got)
-	require.Len(t, s.polls, 5)
-	want := poll.FirstDelay
-	for i := 1; i < len(s.polls); i++ {
-		assert.GreaterOrEqual(t, s.polls[i].Sub(s.polls[i-1]), want, "delay before poll %d", i)
-		want = min(time.Duration(float64(want)*poll.Growth), poll.MaxDelay)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		s := &script{jobs: []*job{
+			{}, // no status yet: still going
+			withStatus("created", nil),
+			withStatus("running", nil),
+			withStatus("pending", nil),
+			withStatus("completed", map[string]any{"num_passages": 1}),
+		}}
+		got, err := s.wait(context.Background())
+		require.NoError(t, err)
+		assert.Same(t, s.jobs[4], got)
+		require.Len(t, s.polls, 5)
+		want := poll.FirstDelay
+		for i := 1; i < len(s.polls); i++ {
+			assert.Equal(t, want, s.polls[i].Sub(s.polls[i-1]), "delay before poll %d", i)
+			want = min(time.Duration(float64(want)*poll.Growth), poll.MaxDelay)
+		}
+	})
 }
 
 func TestFailedPollReturnsTheLastJobSeen(t *testing.T) {
@@ -147,15 +151,19 @@ func TestContextEndsTheWait(t *testing.T) {
 		}},
 	}
 	for _, tc := range cases {
+		// In a synctest bubble the 50 ms always end inside the first
+		// 250 ms delay, however loaded the machine is.
 		t.Run(tc.want.Error(), func(t *testing.T) {
-			s := &script{jobs: []*job{withStatus("running", nil)}}
-			ctx, cancel := tc.ctx()
-			defer cancel()
-			got, err := s.wait(ctx)
-			require.ErrorIs(t, err, tc.want)
-			assert.EqualError(t, err, "letta: waiting for job job-1 (status running): "+tc.want.Error())
-			assert.Same(t, s.jobs[0], got, "the job as last seen")
-			assert.Len(t, s.polls, 1, "the context ended during the first delay")
+			synctest.Test(t, func(t *testing.T) {
+				s := &script{jobs: []*job{withStatus("running", nil)}}
+				ctx, cancel := tc.ctx()
+				defer cancel()
+				got, err := s.wait(ctx)
+				require.ErrorIs(t, err, tc.want)
+				assert.EqualError(t, err, "letta: waiting for job job-1 (status running): "+tc.want.Error())
+				assert.Same(t, s.jobs[0], got, "the job as last seen")
+				assert.Len(t, s.polls, 1, "the context ended during the first delay")
+			})
 		})
 	}
 }
